@@ -1,0 +1,36 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openSeedFromHome } from './fixtures.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function pagesToCheck(page: import('@playwright/test').Page): Promise<string[]> {
+  await openSeedFromHome(page);
+  const article = new URL(page.url()).pathname;
+  const topic = (await page.getByRole('list', { name: 'Теми' }).getByRole('link').first().getAttribute('href'))!;
+  return ['/uk/', article, topic, '/uk/news/no-such-article'];
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.2 AA violations on home, article, topic and not-found pages, both languages (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const paths = await pagesToCheck(page);
+    for (const lang of ['uk', 'en']) {
+      for (const ukPath of paths) {
+        const path = ukPath.replace(/^\/uk\//, `/${lang}/`);
+        await page.goto(path);
+        await expect(page.locator('h1')).toHaveCount(1);
+        const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+        const summary = results.violations.map((v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        expect(summary).toEqual([]);
+      }
+    }
+  });
+}
+
+test('focus is visible on links and buttons', async ({ page }) => {
+  await page.goto('/uk/');
+  await page.keyboard.press('Tab'); // skip link
+  await page.keyboard.press('Tab'); // brand
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+});

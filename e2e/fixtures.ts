@@ -1,0 +1,35 @@
+/**
+ * Shared test fixture: every page fails its test on an uncaught exception or
+ * a console error, so "no uncaught errors in the console" holds in every journey.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export type ConsoleProblems = { errors: string[]; allow: (pattern: RegExp) => void };
+
+export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      const allowed: RegExp[] = [];
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+      });
+      await use({ errors, allow: (p) => allowed.push(p) });
+      expect(errors.filter((e) => !allowed.some((p) => p.test(e)))).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The seed article's headline, as the reader sees it. */
+export const SEED_HEADLINE = 'У Кремлі прокоментували участь Казахстану та Вірменії у програмах НАТО на фоні вимог Москви щодо Альянсу';
+
+/** Opens the seed article from the Ukrainian home page, by its headline. */
+export async function openSeedFromHome(page: Page): Promise<void> {
+  await page.goto('/uk/');
+  await page.getByRole('link', { name: SEED_HEADLINE }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
+}

@@ -1,0 +1,34 @@
+import { Link, isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { isDataError } from '../lib/fetchData.ts';
+import { NotFound } from './NotFound.tsx';
+
+/** What a reader sees when a page cannot be shown: not found, or a message with Retry. Never a blank page. */
+export function RouteError() {
+  const error = useRouteError();
+  const { t, i18n } = useTranslation();
+  const revalidator = useRevalidator();
+
+  if ((isRouteErrorResponse(error) && error.status === 404) || isDataError(error, 'not-found')) return <NotFound />;
+
+  const message = isDataError(error, 'network')
+    ? t('error.network')
+    : isDataError(error, 'invalid')
+      ? t('error.invalid')
+      : t('error.unknown');
+  if (!isDataError(error)) console.warn('Kontekst: page failed', error);
+
+  return (
+    <section className="message-page" aria-labelledby="page-title" role="alert">
+      <title>{`${t('error.title')} — Kontekst`}</title>
+      <h1 id="page-title">{t('error.title')}</h1>
+      <p>{message}</p>
+      <p className="actions">
+        <button type="button" onClick={() => void revalidator.revalidate()} disabled={revalidator.state === 'loading'}>
+          {t('error.retry')}
+        </button>
+        <Link to={`/${i18n.language}/`}>{t('error.home')}</Link>
+      </p>
+    </section>
+  );
+}

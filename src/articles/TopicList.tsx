@@ -1,0 +1,29 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Lang, TopicRef } from '../model/article.ts';
+import { topicLabel } from './topicLabel.ts';
+
+/** "Теми / Topics": a labelled list of links to topic pages. */
+export function TopicList({ topics, ui }: { topics: readonly TopicRef[]; ui: Lang }) {
+  const { t } = useTranslation('article');
+  const id = useId();
+  if (topics.length === 0) return null;
+  return (
+    <section className="topics" aria-labelledby={id}>
+      <h2 id={id}>{t('topics.title')}</h2>
+      <ul aria-labelledby={id}>
+        {topics.map((topic) => {
+          const label = topicLabel(topic.labels, ui, topic.slug);
+          return (
+            <li key={topic.slug}>
+              <Link to={`/${ui}/topics/${topic.slug}`} lang={label.lang}>
+                {label.text}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Fetches one dataset file and validates it against its schema: the one
+ * place where the client lets data in. Failures become typed errors that the
+ * pages turn into a localised message (never a crash deep in a component).
+ */
+import type * as z from 'zod/mini';
+
+export type DataErrorKind = 'not-found' | 'network' | 'invalid';
+
+export class DataError extends Error {
+  readonly kind: DataErrorKind;
+  readonly url: string;
+  constructor(kind: DataErrorKind, url: string, detail?: string) {
+    super(`${kind}: ${url}${detail ? ` (${detail})` : ''}`);
+    this.name = 'DataError';
+    this.kind = kind;
+    this.url = url;
+  }
+}
+
+export function isDataError(e: unknown, kind?: DataErrorKind): e is DataError {
+  return e instanceof DataError && (kind === undefined || e.kind === kind);
+}
+
+export async function fetchData<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new DataError('network', url, String(e));
+  }
+  if (res.status === 404 || res.status === 410) throw new DataError('not-found', url);
+  if (!res.ok) throw new DataError('network', url, `HTTP ${res.status}`);
+  // A static host's SPA fallback may answer a missing file with index.html.
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('text/html')) throw new DataError('not-found', url, 'HTML instead of JSON');
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new DataError('invalid', url, 'not JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataError('invalid', url, issue ? `${issue.path.join('.')}: ${issue.message}` : 'wrong shape');
+  }
+  return parsed.data;
+}
