@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openSeedFromHome } from './fixtures.ts';
+import { test, expect, openSeedFromHome, MISSING_DATA } from './fixtures.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -11,7 +11,8 @@ async function pagesToCheck(page: import('@playwright/test').Page): Promise<stri
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no WCAG 2.2 AA violations on home, article, topic and not-found pages, both languages (${scheme})`, async ({ page }) => {
+  test(`axe finds no WCAG 2.2 AA violations on home, article, topic and not-found pages, both languages (${scheme})`, async ({ page, consoleProblems }) => {
+    consoleProblems.allow(MISSING_DATA); // the not-found page asks for a file that is not there
     await page.emulateMedia({ colorScheme: scheme });
     const paths = await pagesToCheck(page);
     for (const lang of ['uk', 'en']) {
@@ -29,8 +30,14 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('focus is visible on links and buttons', async ({ page }) => {
   await page.goto('/uk/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab'); // skip link
   await page.keyboard.press('Tab'); // brand
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
-  expect(outline).not.toBe('none');
+  await expect(page.getByRole('link', { name: 'Головна сторінка Kontekst' })).toBeFocused();
+  const outline = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement!);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  expect(outline.style).not.toBe('none');
+  expect(outline.width).toBeGreaterThanOrEqual(2);
 });

@@ -24,6 +24,9 @@ export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
 
 export { expect };
 
+/** The browser logs a 404 for a data file that does not exist: expected on a not-found page. */
+export const MISSING_DATA = /Failed to load resource: the server responded with a status of 404/;
+
 /** The seed article's headline, as the reader sees it. */
 export const SEED_HEADLINE = 'У Кремлі прокоментували участь Казахстану та Вірменії у програмах НАТО на фоні вимог Москви щодо Альянсу';
 

@@ -1,4 +1,4 @@
-import { test, expect, openSeedFromHome, SEED_HEADLINE } from './fixtures.ts';
+import { test, expect, openSeedFromHome, SEED_HEADLINE, MISSING_DATA } from './fixtures.ts';
 
 test.describe('routes', () => {
   test('/ redirects to the browser language, else Ukrainian', async ({ browser }) => {
@@ -43,7 +43,8 @@ test.describe('routes', () => {
     }
   });
 
-  test('unknown articles, topics and paths show the not-found page in the UI language', async ({ page }) => {
+  test('unknown articles, topics and paths show the not-found page in the UI language', async ({ page, consoleProblems }) => {
+    consoleProblems.allow(MISSING_DATA);
     for (const [path, title] of [
       ['/uk/news/no-such-article', 'Сторінку не знайдено'],
       ['/en/news/no-such-article', 'Page not found'],
@@ -64,6 +65,7 @@ test.describe('routes', () => {
 
   test('the skip link moves keyboard focus to the content', async ({ page }) => {
     await page.goto('/uk/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Перейти до змісту' });
     await expect(skip).toBeFocused();
