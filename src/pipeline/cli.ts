@@ -1,0 +1,104 @@
+/**
+ * npx tsx src/pipeline/cli.ts [SOURCE ...] [--out DIR]      (npm run data -- …)
+ *
+ * Reads the sources (default content/), prints each problem as `file:line: message`,
+ * writes the dataset (default public/data) and a summary. Exit status 1 when a
+ * source was skipped or unreadable, 0 otherwise.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDataset } from './build.ts';
+import { formatError } from './errors.ts';
+import { readSources } from './sources.ts';
+import { writeDataset } from './write.ts';
+
+export const DEFAULT_SOURCE_DIR = 'content/';
+export const DEFAULT_OUT_DIR = 'public/data';
+
+const USAGE = `usage: npm run data -- [SOURCE ...] [--out DIR]
+  SOURCE  seed .txt files, sidecar .json files, topics.json, or folders (default ${DEFAULT_SOURCE_DIR})
+  --out   where to write the dataset (default ${DEFAULT_OUT_DIR}); the folder is replaced`;
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  now: () => Date;
+}
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  now: () => new Date(),
+};
+
+interface Args {
+  sources: string[];
+  out: string;
+  help: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): Args | string {
+  const sources: string[] = [];
+  let out = DEFAULT_OUT_DIR;
+  let help = false;
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k] ?? '';
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--out' || arg === '-o') {
+      const value = argv[++k];
+      if (value === undefined || value === '') return `${arg} needs a folder`;
+      out = value;
+    } else if (arg.startsWith('--out=')) {
+      out = arg.slice('--out='.length);
+      if (out === '') return '--out needs a folder';
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
+    else sources.push(arg);
+  }
+  return { sources: sources.length > 0 ? sources : [DEFAULT_SOURCE_DIR], out, help };
+}
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (typeof args === 'string') {
+      io.err(`error: ${args}`);
+      io.err(USAGE);
+      return 1;
+    }
+    if (args.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    const sources = await readSources(args.sources);
+    const result = buildDataset(sources, io.now().toISOString());
+    const problems = [...sources.errors, ...result.errors];
+    for (const e of problems) io.err(formatError(e));
+    const warnings = problems.filter((e) => e.warning).length;
+    const skipped = result.skipped + sources.unreadable.length;
+    io.out(`${result.imported} imported, ${skipped} skipped${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+    // A build that imported nothing because of errors never replaces a dataset.
+    if (!result.files || (result.imported === 0 && skipped > 0)) {
+      io.out(`nothing written: fix the errors above (${args.out} is unchanged)`);
+      return 1;
+    }
+    await writeDataset(args.out, result.files);
+    io.out(`wrote ${result.files.size} files to ${args.out}`);
+    return skipped > 0 ? 1 : 0;
+  } catch (e) {
+    io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { Article } from '../model/article.ts';
+import { ListPage, Manifest, PAGE_SIZE, TopicIndex, TopicPage } from '../model/dataset.ts';
+import { contentHash, layoutDataset } from './dataset.ts';
+
+function article(k: number, extra: Partial<Article> = {}): Article {
+  return {
+    id: `id${String(k).padStart(3, '0')}`,
+    slug: `story-${k}`,
+    lang: k % 3 === 0 ? 'en' : 'uk',
+    headline: `Story ${k}`,
+    publishedAt: new Date(Date.UTC(2021, 11, 1) + k * 3_600_000).toISOString().replace('.000Z', 'Z'),
+    source: { name: 'Kontekst' },
+    lead: `Lead ${k}. ${'word '.repeat(80)}`,
+    body: [],
+    context: [],
+    topics: k % 2 === 0 ? [{ slug: 'even', labels: { en: 'Even' } }] : [{ slug: 'odd', labels: { en: 'Odd' } }, { slug: 'all', labels: {} }],
+    related: [],
+    translations: {},
+    wordCount: 82,
+    ...extra,
+  };
+}
+
+const articles = Array.from({ length: 45 }, (_, k) => article(k + 1));
+const builtAt = '2021-12-21T14:00:00.000Z';
+
+describe('layoutDataset', () => {
+  const files = layoutDataset(articles, { builtAt });
+  const get = <T>(path: string): T => files.get(path) as T;
+
+  it('writes one file per article and a manifest', () => {
+    for (const a of articles) expect(files.get(`articles/${a.slug}.json`)).toEqual(a);
+    expect(Manifest.parse(get('manifest.json'))).toEqual({
+      version: 1,
+      articleCount: 45,
+      languages: ['uk', 'en'],
+      counts: { uk: 30, en: 15 },
+      builtAt,
+      contentHash: contentHash(articles),
+      pageSize: PAGE_SIZE,
+      topicCount: 3,
+    });
+  });
+
+  it('pages the latest lists newest first', () => {
+    const p1 = ListPage.parse(get('latest/all/1.json'));
+    const p3 = ListPage.parse(get('latest/all/3.json'));
+    expect([p1.page, p1.pages, p1.total, p1.items.length]).toEqual([1, 3, 45, 20]);
+    expect(p3.items).toHaveLength(5);
+    expect(p1.items[0]?.slug).toBe('story-45');
+    expect(p3.items.at(-1)?.slug).toBe('story-1');
+    expect(files.has('latest/all/4.json')).toBe(false);
+    expect(ListPage.parse(get('latest/en/1.json')).items.every((s) => s.lang === 'en')).toBe(true);
+  });
+
+  it('summaries carry a shortened lead and the topics', () => {
+    const item = ListPage.parse(get('latest/all/1.json')).items[0];
+    expect(item?.lead?.length).toBeLessThanOrEqual(300);
+    expect(item?.lead?.endsWith('…')).toBe(true);
+    expect(item?.topics).toEqual(articles.at(-1)?.topics);
+  });
+
+  it('always writes page 1, even for an empty list', () => {
+    const only = layoutDataset([article(1)], { builtAt });
+    expect(ListPage.parse(only.get('latest/en/1.json'))).toEqual({ page: 1, pages: 1, total: 0, items: [] });
+    const none = layoutDataset([], { builtAt });
+    expect(ListPage.parse(none.get('latest/all/1.json')).total).toBe(0);
+    expect(TopicIndex.parse(none.get('topics/index.json'))).toEqual({ topics: [] });
+  });
+
+  it('indexes topics by count, then slug, with a page per topic', () => {
+    const index = TopicIndex.parse(get('topics/index.json'));
+    expect(index.topics.map((t) => [t.slug, t.count])).toEqual([
+      ['all', 23],
+      ['odd', 23],
+      ['even', 22],
+    ]);
+    const page = TopicPage.parse(get('topics/even/2.json'));
+    expect(page.topic.slug).toBe('even');
+    expect([page.page, page.pages, page.total, page.items.length]).toEqual([2, 2, 22, 2]);
+  });
+
+  it('every file matches its schema', () => {
+    for (const [path, value] of files) {
+      const schema = path === 'manifest.json' ? Manifest : path.startsWith('articles/') ? Article : path === 'topics/index.json' ? TopicIndex : path.startsWith('topics/') ? TopicPage : ListPage;
+      expect(schema.safeParse(value).success, path).toBe(true);
+    }
+  });
+});
+
+describe('contentHash', () => {
+  it('does not depend on order or build time, and changes with the content', () => {
+    const hash = contentHash(articles);
+    expect(contentHash([...articles].reverse())).toBe(hash);
+    expect(layoutDataset(articles, { builtAt: '2030-01-01T00:00:00Z' }).get('manifest.json')).toMatchObject({ contentHash: hash });
+    const changed = articles.map((a, k) => (k === 7 ? { ...a, headline: `${a.headline}!` } : a));
+    expect(contentHash(changed)).not.toBe(hash);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Articles → the files of the dataset layout (src/model/dataset.ts). Pure: it
+ * returns path → JSON value, every value checked against its schema; write.ts
+ * puts them on disk.
+ */
+import { createHash } from 'node:crypto';
+import { Article, type ArticleSummary, LANGS, type TopicRef } from '../model/article.ts';
+import {
+  DATA_BASE,
+  LIST_SCOPES,
+  ListPage,
+  type ListScope,
+  Manifest,
+  PAGE_SIZE,
+  TopicIndex,
+  type TopicInfo,
+  TopicPage,
+  paths,
+} from '../model/dataset.ts';
+import { toSummary } from './enrich.ts';
+
+/** A dataset path relative to the data folder: "/data/articles/x.json" → "articles/x.json". */
+export function relativePath(path: string): string {
+  return path.startsWith(`${DATA_BASE}/`) ? path.slice(DATA_BASE.length + 1) : path;
+}
+
+const time = (iso: string): number => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? -Infinity : t;
+};
+
+/** Newest first, then by id, so equal times keep one order. */
+export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Article, 'publishedAt' | 'id'>): number {
+  return time(b.publishedAt) - time(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * sha-256 over the articles' JSON in id order: it changes exactly when some
+ * article's content does, and never because of the build time.
+ */
+export function contentHash(articles: readonly Article[]): string {
+  const hash = createHash('sha256');
+  for (const a of [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+    hash.update(JSON.stringify(a), 'utf8');
+    hash.update('\n');
+  }
+  return hash.digest('hex');
+}
+
+/** Split a list into pages; page 1 always exists, even when empty. */
+export function paginate(items: readonly ArticleSummary[], pageSize = PAGE_SIZE): ListPage[] {
+  const pages = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: pages }, (_, k) => ({
+    page: k + 1,
+    pages,
+    total: items.length,
+    items: items.slice(k * pageSize, (k + 1) * pageSize),
+  }));
+}
+
+function check<T>(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: T, path: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`internal error: ${path} does not match its schema: ${JSON.stringify(result.error)}`);
+  return value;
+}
+
+export interface LayoutOptions {
+  /** ISO time of the build, for the manifest */
+  builtAt: string;
+  pageSize?: number;
+}
+
+/** Every file of the dataset: relative path → value. */
+export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE }: LayoutOptions): Map<string, unknown> {
+  const files = new Map<string, unknown>();
+  const put = (path: string, value: unknown): void => {
+    files.set(relativePath(path), value);
+  };
+  const articles = [...input].sort(newestFirst);
+  const summaries = articles.map(toSummary);
+
+  for (const a of articles) put(paths.article(a.slug), check(Article, a, paths.article(a.slug)));
+
+  const scopes: Record<ListScope, ArticleSummary[]> = { all: summaries, uk: [], en: [] };
+  for (const s of summaries) scopes[s.lang].push(s);
+  for (const scope of LIST_SCOPES) {
+    for (const page of paginate(scopes[scope], pageSize)) {
+      put(paths.latest(scope, page.page), check(ListPage, page, paths.latest(scope, page.page)));
+    }
+  }
+
+  const topics = new Map<string, { ref: TopicRef; items: ArticleSummary[] }>();
+  summaries.forEach((s, k) => {
+    for (const ref of articles[k]?.topics ?? []) {
+      const entry = topics.get(ref.slug);
+      if (entry) entry.items.push(s);
+      else topics.set(ref.slug, { ref, items: [s] });
+    }
+  });
+  const infos: TopicInfo[] = [...topics.values()]
+    .map(({ ref, items }) => ({ slug: ref.slug, labels: ref.labels, count: items.length }))
+    .sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  put(paths.topicIndex(), check(TopicIndex, { topics: infos }, paths.topicIndex()));
+  for (const topic of infos) {
+    for (const page of paginate(topics.get(topic.slug)?.items ?? [], pageSize)) {
+      const value = { topic, ...page };
+      put(paths.topic(topic.slug, page.page), check(TopicPage, value, paths.topic(topic.slug, page.page)));
+    }
+  }
+
+  const counts: Record<string, number> = {};
+  for (const lang of LANGS) counts[lang] = scopes[lang].length;
+  const manifest: Manifest = {
+    version: 1,
+    articleCount: articles.length,
+    languages: LANGS.filter((l) => (counts[l] ?? 0) > 0),
+    counts,
+    builtAt,
+    contentHash: contentHash(articles),
+    pageSize,
+    topicCount: infos.length,
+  };
+  put(paths.manifest(), check(Manifest, manifest, paths.manifest()));
+  return files;
+}

@@ -1,0 +1,294 @@
+/**
+ * Drafts → Articles: everything that needs the whole dataset at once. Pure.
+ *
+ *   ids          sidecar id, or the first 16 hex of sha-256("seed:<base name>")
+ *   topics       names resolved through the glossary (topics.ts)
+ *   slugs        sidecar slug, or slugify(headline); on a clash the oldest article
+ *                keeps the plain slug and the others get "-<6 chars of id>"
+ *   validation   each article against the model's Article schema
+ *   translations both ways, from translationOf
+ *   related      related.ts
+ *
+ * A problem with one draft skips that draft and is reported; the others go on.
+ */
+import { createHash } from 'node:crypto';
+import { Article, type ArticleSummary, type Block, type RelatedArticle, inlineText, summarise } from '../model/article.ts';
+import { slugify } from '../lib/slug.ts';
+import type { Draft } from './draft.ts';
+import { type ImportError, importError, importWarning, quote } from './errors.ts';
+import { findRelated } from './related.ts';
+import { schemaErrors } from './schemaIssues.ts';
+import { type Glossary, TopicRegistry } from './topics.ts';
+
+export const LEAD_SUMMARY_LENGTH = 300;
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The stable id of a draft: its explicit id, or a hash of where it came from. */
+export function draftId(d: Pick<Draft, 'id' | 'idSource'>): string {
+  return d.id ?? sha256Hex(d.idSource).slice(0, 16);
+}
+
+/** Six characters of an id, safe in a slug. */
+export function shortId(id: string): string {
+  return /^[a-z0-9]{6,}$/.test(id) ? id.slice(0, 6) : sha256Hex(id).slice(0, 6);
+}
+
+/** Words in a text: runs of non-space containing a letter or digit. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count++;
+  return count;
+}
+
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'quote':
+      return inlineText(block.content);
+    case 'heading':
+      return block.text;
+    case 'list':
+      return block.items.map(inlineText).join(' ');
+    case 'image':
+      return block.caption ?? '';
+  }
+}
+
+/** Shorten to at most `max` characters at a word boundary, ending with "…". */
+export function truncateText(text: string, max = LEAD_SUMMARY_LENGTH): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max); // room for the ellipsis
+  const space = cut.lastIndexOf(' ');
+  const head = (space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:–—-]+$/u, '');
+  return `${head}…`;
+}
+
+/** What lists and "More on this topic" show of an article. */
+export function toSummary(a: Article): ArticleSummary {
+  return { ...summarise(a), lead: truncateText(a.lead) };
+}
+
+const time = (iso: string): number => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? -Infinity : t;
+};
+
+interface Working {
+  draft: Draft;
+  id: string;
+  topics: string[];
+  slug: string;
+  article: Article;
+  group: string;
+}
+
+export interface EnrichResult {
+  articles: Article[];
+  errors: ImportError[];
+  /** files whose article was skipped */
+  skipped: string[];
+}
+
+export function buildArticles(input: readonly Draft[], glossary: Glossary = new Map()): EnrichResult {
+  const errors: ImportError[] = [];
+  const skipped = new Set<string>();
+  const drafts = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const skip = (d: Draft, e: ImportError | ImportError[]): void => {
+    errors.push(...(Array.isArray(e) ? e : [e]));
+    skipped.add(d.file);
+  };
+
+  // ---- ids --------------------------------------------------------------------
+  const byId = new Map<string, Draft>();
+  const withIds: Array<{ draft: Draft; id: string }> = [];
+  for (const draft of drafts) {
+    const id = draftId(draft);
+    const other = byId.get(id);
+    if (other) {
+      skip(
+        draft,
+        importError(
+          draft.file,
+          0,
+          draft.id !== undefined
+            ? `id ${quote(id)} is already used by ${other.file}`
+            : `the file name ${quote(draft.ref)} is already used by ${other.file}: names (or sidecar ids) must be unique`,
+        ),
+      );
+      continue;
+    }
+    byId.set(id, draft);
+    withIds.push({ draft, id });
+  }
+
+  // ---- topics -----------------------------------------------------------------
+  const registry = new TopicRegistry(glossary);
+  const topicSlugs = withIds.map(({ draft }) => {
+    const slugs: string[] = [];
+    for (const name of draft.topics) {
+      const slug = registry.resolve(name.value, draft.lang);
+      if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);
+    }
+    return slugs;
+  });
+
+  // ---- slugs ------------------------------------------------------------------
+  const slugOf = new Map<string, string>(); // id → slug
+  const taken = new Map<string, string>(); // slug → file
+  for (const { draft, id } of withIds) {
+    if (draft.slug === undefined) continue;
+    const other = taken.get(draft.slug);
+    if (other) skip(draft, importError(draft.file, 0, `slug ${quote(draft.slug)} is already used by ${other}`));
+    else {
+      taken.set(draft.slug, draft.file);
+      slugOf.set(id, draft.slug);
+    }
+  }
+  const auto = withIds
+    .filter(({ draft }) => draft.slug === undefined)
+    .map(({ draft, id }) => ({ draft, id, base: slugify(draft.headline) }))
+    .sort((a, b) => time(a.draft.publishedAt) - time(b.draft.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const { draft, id, base } of auto) {
+    let slug = base;
+    for (let len = 6; taken.has(slug); len += 2) {
+      slug = `${base}-${len === 6 ? shortId(id) : sha256Hex(id).slice(0, len)}`;
+    }
+    taken.set(slug, draft.file);
+    slugOf.set(id, slug);
+  }
+
+  // ---- articles without links, validated ----------------------------------------
+  const working: Working[] = [];
+  withIds.forEach(({ draft, id }, k) => {
+    const slug = slugOf.get(id);
+    if (slug === undefined) return; // skipped above
+    const topics = topicSlugs[k] ?? [];
+    const article: Article = {
+      id,
+      slug,
+      lang: draft.lang,
+      headline: draft.headline,
+      publishedAt: draft.publishedAt,
+      ...(draft.updatedAt !== undefined && { updatedAt: draft.updatedAt }),
+      source: draft.source,
+      ...(draft.author !== undefined && { author: draft.author }),
+      ...(draft.url !== undefined && { url: draft.url }),
+      lead: draft.lead,
+      body: draft.body,
+      context: draft.context,
+      topics: topics.map((t) => registry.ref(t)),
+      related: [],
+      translations: {},
+      wordCount: countWords([draft.lead, ...draft.body.map(blockText)].join(' ')),
+    };
+    const checked = Article.safeParse(article);
+    if (!checked.success) {
+      skip(draft, schemaErrors(draft.file, checked.error.issues, article, undefined, 1).map((e) => ({ ...e, message: `invalid article: ${e.message}` })));
+      return;
+    }
+    working.push({ draft, id, topics, slug, article, group: id });
+  });
+
+  // ---- translations -------------------------------------------------------------
+  // Union-find over translationOf links; a link that would give a story two
+  // versions in one language, or points nowhere, skips the article that made it.
+  const byRef = new Map(working.map((w) => [w.draft.ref, w]));
+  const rejected = new Set<Working>();
+  const unite = (pool: readonly Working[], check: boolean): Map<Working, Working[]> => {
+    const parent = new Map<Working, Working>(pool.map((w) => [w, w]));
+    const story = new Map<Working, Working[]>(pool.map((w) => [w, [w]]));
+    const find = (w: Working): Working => {
+      let root = w;
+      for (let up = parent.get(root); up && up !== root; up = parent.get(root)) root = up;
+      return root;
+    };
+    for (const w of pool) {
+      const link = w.draft.translationOf;
+      if (!link) continue;
+      const target = byRef.get(link.value);
+      const fail = (message: string): void => {
+        skip(w.draft, importError(link.file, link.line, message));
+        rejected.add(w);
+      };
+      if (!target || !parent.has(target)) {
+        if (check) fail(`translationOf: no article comes from a file named ${quote(link.value)}`);
+        continue;
+      }
+      if (target === w) {
+        if (check) fail('translationOf names the article itself');
+        continue;
+      }
+      const [a, b] = [find(w), find(target)];
+      if (a === b) continue;
+      const mine = story.get(a) ?? [];
+      const theirs = story.get(b) ?? [];
+      const clash = theirs.find((t) => mine.some((m) => m.draft.lang === t.draft.lang));
+      if (clash) {
+        if (check) fail(`translationOf ${quote(link.value)}: the story already has a ${clash.draft.lang} version, ${clash.draft.file}`);
+        continue;
+      }
+      parent.set(a, b);
+      story.set(b, [...theirs, ...mine]);
+      story.delete(a);
+    }
+    return new Map(pool.map((w) => [w, story.get(find(w)) ?? [w]]));
+  };
+  unite(working, true);
+  // Rebuilt without the rejected articles: a subset of good links cannot clash.
+  const kept = working.filter((w) => !rejected.has(w));
+  for (const [w, story] of unite(kept, false)) {
+    w.group = story.map((m) => m.id).sort()[0] ?? w.id;
+    for (const t of story) if (t !== w) w.article.translations[t.draft.lang] = t.slug;
+  }
+
+  // ---- related ------------------------------------------------------------------
+  const { links, unresolved } = findRelated(
+    kept.map((w) => ({
+      id: w.id,
+      slug: w.slug,
+      lang: w.draft.lang,
+      headline: w.draft.headline,
+      publishedAt: w.draft.publishedAt,
+      topics: w.topics,
+      group: w.group,
+      picks: w.draft.picks.map((p) => p.value),
+    })),
+  );
+  const byIdKept = new Map(kept.map((w) => [w.id, w]));
+  for (const u of unresolved) {
+    const w = byIdKept.get(u.id);
+    const pick = w?.draft.picks[u.index];
+    if (!w || !pick) continue;
+    errors.push(
+      importWarning(
+        pick.file,
+        pick.line,
+        u.why === 'itself'
+          ? `"${pick.value}" is this article (or its translation), not a related one`
+          : `no article has the headline ${quote(pick.value, 80)}; the link is left out`,
+      ),
+    );
+  }
+  const summaries = new Map(kept.map((w) => [w.id, toSummary(w.article)]));
+  const articles: Article[] = [];
+  for (const w of kept) {
+    w.article.related = (links.get(w.id) ?? []).flatMap((link): RelatedArticle[] => {
+      const summary = summaries.get(link.id);
+      if (!summary) return [];
+      // A related card shows headline, time and reason: the lead and topics stay in the list files.
+      const { lead: _lead, topics: _topics, ...card } = summary;
+      return [{ ...card, reason: link.reason }];
+    });
+    const checked = Article.safeParse(w.article);
+    if (!checked.success) {
+      // cannot happen for valid parts; reported rather than written if it ever does
+      skip(w.draft, schemaErrors(w.draft.file, checked.error.issues, w.article, undefined, 1));
+      continue;
+    }
+    articles.push(w.article);
+  }
+  return { articles, errors, skipped: [...skipped] };
+}

@@ -1,0 +1,303 @@
+/**
+ * "More on this topic": up to 5 other articles for each article. Pure.
+ *
+ * 1. The editor's picks ("Ще на цю тему"), matched by exact headline, in order.
+ * 2. Then articles sharing topics, scored Σ idf(topic) over the shared topics,
+ *    idf = ln(N / df): a topic few articles have says more than one most have.
+ *    Ties: newer first, then slug.
+ * Never the article itself or one of its translations, never two language
+ * versions of one story, and the article's own language first: other languages
+ * only fill the places left.
+ *
+ * Candidates come from an inverted index topic → articles, walked rarest topic
+ * first; once enough candidates score more than any newcomer still could, the
+ * common topics only top up the scores already found (max-score pruning), and
+ * the last topic is read newest first and only as far as needed. Articles with
+ * the same topics and language share one ranking (feeds have thousands of
+ * "earn, usa"). There is no all-pairs loop, and the result is exactly the
+ * ranking above — related.test.ts checks it against the plain all-pairs one.
+ */
+import type { Lang, RelatedReason } from '../model/article.ts';
+
+export const MAX_RELATED = 5;
+
+export interface RelatedInput {
+  id: string;
+  slug: string;
+  lang: Lang;
+  headline: string;
+  publishedAt: string;
+  /** topic slugs */
+  topics: readonly string[];
+  /** the same story in several languages shares a group (the translation group) */
+  group: string;
+  /** headlines the editor listed as related, in order */
+  picks?: readonly string[];
+}
+
+export interface RelatedLink {
+  id: string;
+  reason: RelatedReason;
+}
+
+export interface UnresolvedPick {
+  /** the article whose pick it is */
+  id: string;
+  /** position in its picks */
+  index: number;
+  headline: string;
+  why: 'not-found' | 'itself';
+}
+
+export interface RelatedResult {
+  links: Map<string, RelatedLink[]>;
+  unresolved: UnresolvedPick[];
+}
+
+/** Headlines match exactly, up to Unicode normalisation and spacing. */
+export const headlineKey = (h: string): string => h.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+interface Ranked {
+  idx: number;
+  score: number;
+}
+
+/** A short list of the best candidates, at most one per group, best first. */
+class TopList {
+  readonly items: Ranked[] = [];
+  constructor(
+    private readonly cap: number,
+    private readonly better: (a: Ranked, b: Ranked) => boolean,
+    private readonly groupOf: (idx: number) => number,
+  ) {}
+
+  offer(c: Ranked): void {
+    // Not better than the last of a full list: it cannot enter, nor displace its own group.
+    const last = this.items[this.items.length - 1];
+    if (this.items.length >= this.cap && last && !this.better(c, last)) return;
+    const g = this.groupOf(c.idx);
+    const same = this.items.findIndex((x) => this.groupOf(x.idx) === g);
+    if (same >= 0) {
+      const existing = this.items[same];
+      if (existing && !this.better(c, existing)) return;
+      this.items.splice(same, 1);
+    }
+    let at = this.items.length;
+    while (at > 0 && this.better(c, this.items[at - 1] as Ranked)) at--;
+    this.items.splice(at, 0, c);
+    if (this.items.length > this.cap) this.items.pop();
+  }
+}
+
+interface Index {
+  n: number;
+  articles: readonly RelatedInput[];
+  /** position in "newest first, then slug" order: lower is better */
+  rank: Int32Array;
+  /** translation group, as a number */
+  group: Int32Array;
+  topicSets: ReadonlyArray<ReadonlySet<string>>;
+  /** topic → articles, best rank first */
+  postings: ReadonlyMap<string, readonly number[]>;
+  /** headline → articles, best rank first */
+  byHeadline: ReadonlyMap<string, readonly number[]>;
+}
+
+function buildIndex(articles: readonly RelatedInput[]): Index {
+  const n = articles.length;
+  const time = articles.map((a) => {
+    const t = Date.parse(a.publishedAt);
+    return Number.isNaN(t) ? -Infinity : t;
+  });
+  const order = articles.map((_, i) => i);
+  order.sort((a, b) => {
+    const ta = time[a] ?? 0;
+    const tb = time[b] ?? 0;
+    if (ta !== tb) return tb - ta;
+    const sa = articles[a]?.slug ?? '';
+    const sb = articles[b]?.slug ?? '';
+    return sa < sb ? -1 : sa > sb ? 1 : a - b;
+  });
+  const rank = new Int32Array(n);
+  order.forEach((idx, pos) => {
+    rank[idx] = pos;
+  });
+
+  const groupIds = new Map<string, number>();
+  const group = new Int32Array(n);
+  articles.forEach((a, i) => {
+    let g = groupIds.get(a.group);
+    if (g === undefined) groupIds.set(a.group, (g = groupIds.size));
+    group[i] = g;
+  });
+  const topicSets = articles.map((a) => new Set(a.topics));
+
+  const postings = new Map<string, number[]>();
+  const byHeadline = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  for (const i of order) {
+    for (const t of topicSets[i] ?? []) push(postings, t, i);
+    push(byHeadline, headlineKey(articles[i]?.headline ?? ''), i);
+  }
+  return { n, articles, rank, group, topicSets, postings, byHeadline };
+}
+
+/** Ranks candidates by shared topics; holds the scratch space between calls. */
+class Scorer {
+  private readonly score: Float64Array;
+  private readonly seenIn: Int32Array;
+  private round = 0;
+
+  constructor(private readonly ix: Index) {
+    this.score = new Float64Array(ix.n);
+    this.seenIn = new Int32Array(ix.n).fill(-1);
+  }
+
+  df(t: string): number {
+    return this.ix.postings.get(t)?.length ?? 0;
+  }
+
+  /** Topics rarest first (then by slug). */
+  order(topics: Iterable<string>): string[] {
+    return [...new Set(topics)].sort((x, y) => this.df(x) - this.df(y) || (x < y ? -1 : x > y ? 1 : 0));
+  }
+
+  /**
+   * The best `want` stories (at most one article per group) in `lang`, then the
+   * best `want` in other languages, by Σ idf over shared topics, then rank.
+   * `excluded` articles are never candidates.
+   */
+  rank(topics: readonly string[], lang: Lang, want: number, excluded: (c: number) => boolean): number[] {
+    const { n, articles, rank, group, topicSets, postings } = this.ix;
+    const { score, seenIn } = this;
+    const round = ++this.round;
+    const weights = topics.map((t) => Math.log(n / this.df(t)));
+    /** the most a candidate first met at topic k can still score */
+    const bound = new Float64Array(topics.length + 1);
+    for (let k = topics.length - 1; k >= 0; k--) bound[k] = (bound[k + 1] ?? 0) + (weights[k] ?? 0);
+    const touched: number[] = [];
+    const touch = (c: number, w: number): void => {
+      if (seenIn[c] !== round) {
+        seenIn[c] = round;
+        score[c] = 0;
+        touched.push(c);
+      }
+      score[c] = (score[c] ?? 0) + w;
+    };
+    const topUp = (t: string, w: number): void => {
+      for (const c of touched) if (topicSets[c]?.has(t)) score[c] = (score[c] ?? 0) + w;
+    };
+    /** enough stories in `lang` already beat anything a newcomer could score */
+    const settled = (limit: number): boolean => {
+      const groups = new Set<number>();
+      for (const c of touched) {
+        if ((score[c] ?? 0) > limit && articles[c]?.lang === lang) {
+          groups.add(group[c] ?? -1);
+          if (groups.size >= want) return true;
+        }
+      }
+      return false;
+    };
+
+    for (let k = 0; k < topics.length; k++) {
+      const t = topics[k] ?? '';
+      const w = weights[k] ?? 0;
+      if (touched.length > 0 && settled(bound[k] ?? 0)) {
+        for (let r = k; r < topics.length; r++) topUp(topics[r] ?? '', weights[r] ?? 0);
+        break;
+      }
+      const list = postings.get(t) ?? [];
+      if (k < topics.length - 1) {
+        for (const c of list) if (!excluded(c)) touch(c, w);
+        continue;
+      }
+      // The last topic: newcomers all score exactly w and arrive best first, so
+      // `want` new stories per language are all any of them can contribute, and
+      // once `lang` has `want`, other languages are never reached.
+      topUp(t, w);
+      const sameLang = new Set<number>();
+      const otherLang = new Set<number>();
+      for (const c of list) {
+        if (sameLang.size >= want) break;
+        if (seenIn[c] === round || excluded(c)) continue;
+        const bucket = articles[c]?.lang === lang ? sameLang : otherLang;
+        if (bucket.size >= want) continue;
+        bucket.add(group[c] ?? -1);
+        touch(c, w);
+      }
+    }
+
+    const better = (a: Ranked, b: Ranked): boolean =>
+      a.score > b.score || (a.score === b.score && (rank[a.idx] ?? 0) < (rank[b.idx] ?? 0));
+    const groupOf = (idx: number): number => group[idx] ?? -1;
+    // m stories in `lang` leave want − m places; at most m of the best `want`
+    // in other languages are versions of those, so `want` of each is enough.
+    const same = new TopList(want, better, groupOf);
+    const other = new TopList(want, better, groupOf);
+    for (const c of touched) (articles[c]?.lang === lang ? same : other).offer({ idx: c, score: score[c] ?? 0 });
+    return [...same.items, ...other.items].map((r) => r.idx);
+  }
+}
+
+export function findRelated(articles: readonly RelatedInput[], max = MAX_RELATED): RelatedResult {
+  const ix = buildIndex(articles);
+  const scorer = new Scorer(ix);
+  const links = new Map<string, RelatedLink[]>();
+  const unresolved: UnresolvedPick[] = [];
+  const groupOf = (idx: number): number => ix.group[idx] ?? -1;
+  /** rankings shared by articles with the same language and topics (and no picks) */
+  const shared = new Map<string, number[]>();
+  const never = (): boolean => false;
+
+  articles.forEach((a, i) => {
+    const out: RelatedLink[] = [];
+    /** stories already listed, and the article's own */
+    const used = new Set<number>([groupOf(i)]);
+
+    // 1. editorial picks
+    (a.picks ?? []).forEach((headline, index) => {
+      const matches = ix.byHeadline.get(headlineKey(headline)) ?? [];
+      if (matches.length === 0) {
+        unresolved.push({ id: a.id, index, headline, why: 'not-found' });
+        return;
+      }
+      const usable = matches.filter((m) => !used.has(groupOf(m)));
+      const pick = usable.find((m) => articles[m]?.lang === a.lang) ?? usable[0];
+      if (pick === undefined) {
+        if (matches.some((m) => groupOf(m) === groupOf(i))) unresolved.push({ id: a.id, index, headline, why: 'itself' });
+        return; // an earlier pick already lists this story
+      }
+      if (out.length >= max) return;
+      used.add(groupOf(pick));
+      out.push({ id: articles[pick]?.id ?? '', reason: { type: 'editorial' } });
+    });
+
+    // 2. shared topics
+    const want = max - out.length;
+    if (want > 0) {
+      const topics = scorer.order(a.topics);
+      let ranked: number[];
+      if (out.length === 0) {
+        // Nothing excluded but the article's own story, which takes at most one place.
+        const key = `${a.lang}\u0000${[...topics].sort().join('\u0000')}`;
+        ranked = shared.get(key) ?? scorer.rank(topics, a.lang, max + 1, never);
+        shared.set(key, ranked);
+      } else {
+        ranked = scorer.rank(topics, a.lang, want, (c) => used.has(groupOf(c)));
+      }
+      for (const c of ranked) {
+        if (out.length >= max) break;
+        if (used.has(groupOf(c))) continue;
+        used.add(groupOf(c));
+        const reason = topics.filter((t) => ix.topicSets[c]?.has(t));
+        out.push({ id: articles[c]?.id ?? '', reason: { type: 'topics', topics: reason } });
+      }
+    }
+    links.set(a.id, out);
+  });
+  return { links, unresolved };
+}

@@ -1,0 +1,61 @@
+/**
+ * The sidecar: `foo.json` beside `foo.txt`, with what the text format cannot say.
+ * Unknown keys and wrong types are errors that name the file and the field.
+ */
+import * as z from 'zod/mini';
+import { ISO_DATE_TIME, Lang, SAFE_URL, SLUG } from '../model/article.ts';
+import type { ImportError } from './errors.ts';
+import { parseJson, schemaErrors } from './schemaIssues.ts';
+import { parseTimestamp } from './timestamp.ts';
+
+const NonEmpty = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export const Sidecar = z.strictObject({
+  lang: z.optional(Lang),
+  slug: z.optional(z.string().check(z.regex(SLUG, 'a slug is lower-case ASCII letters and digits with single hyphens'), z.maxLength(120))),
+  id: z.optional(z.string().check(z.regex(ID_PATTERN, 'an id is 1–64 ASCII letters, digits, "_" or "-"'))),
+  /** topic slugs or labels */
+  topics: z.optional(z.array(NonEmpty)),
+  /** base name of the content file this article translates */
+  translationOf: z.optional(NonEmpty),
+  source: z.optional(
+    z.strictObject({
+      name: NonEmpty,
+      url: z.optional(z.string().check(z.regex(SAFE_URL, 'a link must be http(s) or mailto'))),
+    }),
+  ),
+  author: z.optional(NonEmpty),
+  /** ISO 8601 with offset, or Kyiv time "HH:MM DD.MM.YYYY" */
+  updatedAt: z.optional(
+    z.string().check(
+      z.refine(
+        (s) => ISO_DATE_TIME.test(s) || parseTimestamp(s).iso !== undefined,
+        'expected ISO 8601 with an offset (2021-12-21T16:00:00+02:00) or Kyiv time "HH:MM DD.MM.YYYY"',
+      ),
+    ),
+  ),
+});
+export type Sidecar = z.infer<typeof Sidecar>;
+
+export interface SidecarInput {
+  file: string;
+  text: string;
+}
+
+export interface ParsedSidecar {
+  value?: Sidecar;
+  /** the text, for finding the line of a field */
+  text: string;
+  file: string;
+  errors: ImportError[];
+}
+
+export function parseSidecar(text: string, file: string): ParsedSidecar {
+  const json = parseJson(text, file);
+  if (json.errors.length > 0) return { text, file, errors: json.errors };
+  const result = Sidecar.safeParse(json.value);
+  if (!result.success) return { text, file, errors: schemaErrors(file, result.error.issues, json.value, text) };
+  return { value: result.data, text, file, errors: [] };
+}

@@ -1,0 +1,103 @@
+/**
+ * Topics: the glossary (content/topics.json) and resolving the names editors
+ * write to one topic each.
+ *
+ * A name resolves to a glossary topic when it is the topic's slug or, folded
+ * (case, spacing, quotes, apostrophes), equals its uk or en label. Any other name
+ * becomes a topic of its own with slug = slugify(name) and a label in the
+ * article's language; names in two languages that slugify alike ("НАТО",
+ * "NATO") share one topic and both labels.
+ */
+import * as z from 'zod/mini';
+import { type Lang, SLUG, type TopicLabels, type TopicRef } from '../model/article.ts';
+import { slugify } from '../lib/slug.ts';
+import { type ImportError, importError } from './errors.ts';
+import { parseJson, schemaErrors } from './schemaIssues.ts';
+
+const Label = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+
+export const GlossaryFile = z.record(
+  z.string().check(z.regex(SLUG, 'a topic slug is lower-case ASCII letters and digits with single hyphens'), z.maxLength(120)),
+  z.strictObject({ uk: z.optional(Label), en: z.optional(Label) }),
+);
+
+/** slug → labels */
+export type Glossary = ReadonlyMap<string, TopicLabels>;
+
+export function parseGlossary(text: string, file: string): { glossary: Glossary; errors: ImportError[] } {
+  const json = parseJson(text, file);
+  if (json.errors.length > 0) return { glossary: new Map(), errors: json.errors };
+  const result = GlossaryFile.safeParse(json.value);
+  if (!result.success) return { glossary: new Map(), errors: schemaErrors(file, result.error.issues, json.value, text) };
+  return { glossary: new Map(Object.entries(result.data).map(([slug, l]) => [slug, { ...l }])), errors: [] };
+}
+
+/** Merge glossaries; a slug defined twice with different labels is an error. */
+export function mergeGlossaries(parts: ReadonlyArray<{ file: string; glossary: Glossary }>): { glossary: Glossary; errors: ImportError[] } {
+  const out = new Map<string, TopicLabels>();
+  const from = new Map<string, string>();
+  const errors: ImportError[] = [];
+  for (const { file, glossary } of parts) {
+    for (const [slug, labels] of glossary) {
+      const seen = out.get(slug);
+      if (seen && (seen.uk !== labels.uk || seen.en !== labels.en)) {
+        errors.push(importError(file, 0, `topic "${slug}" is also defined, differently, in ${from.get(slug) ?? 'another glossary'}`));
+        continue;
+      }
+      out.set(slug, labels);
+      from.set(slug, file);
+    }
+  }
+  return { glossary: out, errors };
+}
+
+const QUOTES = /["'`«»„“”‘’‚‹›ʼ]/g;
+
+/** Fold a label for matching: case, spacing, quotes and apostrophes do not matter. */
+export function foldLabel(label: string): string {
+  return label.normalize('NFC').replace(QUOTES, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('uk');
+}
+
+/** How a topic name is written as a label: trimmed, single spaces, otherwise as given. */
+export function cleanLabel(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Resolves names to topic slugs over a whole build, collecting labels as it goes,
+ * then hands out TopicRefs with every label known. Feed names in a deterministic
+ * order (sorted files) so the first label seen for a language is stable.
+ */
+export class TopicRegistry {
+  private readonly labels = new Map<string, TopicLabels>();
+  private readonly byLabel = new Map<string, string>();
+  private readonly glossarySlugs: ReadonlySet<string>;
+
+  constructor(glossary: Glossary) {
+    this.glossarySlugs = new Set(glossary.keys());
+    for (const [slug, labels] of glossary) {
+      this.labels.set(slug, { ...labels });
+      for (const label of [labels.uk, labels.en]) {
+        if (label !== undefined && !this.byLabel.has(foldLabel(label))) this.byLabel.set(foldLabel(label), slug);
+      }
+    }
+  }
+
+  /** The topic slug for a name or slug written in an article in `lang`; undefined when the name is empty. */
+  resolve(name: string, lang: Lang): string | undefined {
+    const label = cleanLabel(name);
+    const folded = foldLabel(label);
+    if (folded === '') return undefined;
+    const glossarySlug = this.glossarySlugs.has(folded) ? folded : undefined;
+    const slug = glossarySlug ?? this.byLabel.get(folded) ?? slugify(folded);
+    const labels = this.labels.get(slug);
+    if (!labels) this.labels.set(slug, { [lang]: label });
+    else if (labels[lang] === undefined && glossarySlug === undefined) labels[lang] = label;
+    if (!this.byLabel.has(folded)) this.byLabel.set(folded, slug);
+    return slug;
+  }
+
+  ref(slug: string): TopicRef {
+    return { slug, labels: { ...(this.labels.get(slug) ?? {}) } };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Put the dataset on disk. The new dataset is written beside the old one and
+ * swapped in at the end, so a reader (or `vite dev`) never sees half a dataset;
+ * a folder that holds something other than a dataset is never cleared.
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export class UnsafeOutDirError extends Error {}
+
+/** Refuse to clear a folder that has files but no manifest.json (it is not a dataset). */
+async function assertReplaceable(dir: string): Promise<boolean> {
+  let entries: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new UnsafeOutDirError(`${dir} exists and is not a folder`);
+    entries = await readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+  if (entries.length > 0 && !entries.includes('manifest.json')) {
+    throw new UnsafeOutDirError(`refusing to clear ${dir}: it has files and no manifest.json, so it is not a dataset folder`);
+  }
+  return true;
+}
+
+/** Write `files` (relative path → JSON value) as compact JSON into `outDir`, replacing what was there. */
+export async function writeDataset(outDir: string, files: ReadonlyMap<string, unknown>): Promise<void> {
+  const dir = resolve(outDir);
+  const exists = await assertReplaceable(dir);
+  const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    const folders = new Set<string>();
+    for (const path of files.keys()) folders.add(dirname(join(staging, path)));
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    for (const [path, value] of files) {
+      const target = resolve(staging, path);
+      if (!target.startsWith(staging)) throw new Error(`dataset path escapes the out folder: ${path}`);
+      await writeFile(target, `${JSON.stringify(value)}\n`, 'utf8');
+    }
+    if (exists) await rm(dir, { recursive: true, force: true });
+    await mkdir(dirname(dir), { recursive: true });
+    await rename(staging, dir);
+  } catch (e) {
+    await rm(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
