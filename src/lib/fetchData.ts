@@ -42,7 +42,13 @@ export async function fetchData<T>(url: string, schema: z.ZodMiniType<T>, signal
     if (signal?.aborted) throw e;
     throw new DataError('invalid', url, 'not JSON');
   }
-  const parsed = schema.safeParse(json);
+  let parsed: ReturnType<typeof schema.safeParse>;
+  try {
+    parsed = schema.safeParse(json);
+  } catch (e) {
+    // A pathological file (say, hundreds of thousands of bad items) can exhaust the validator itself.
+    throw new DataError('invalid', url, String(e));
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DataError('invalid', url, issue ? `${issue.path.join('.')}: ${issue.message}` : 'wrong shape');
