@@ -1,0 +1,65 @@
+/**
+ * Size budgets (sizes, not times): what a reader's browser downloads for the
+ * first view of the seed article, measured in real Chromium against the built
+ * site and gzipped from dist/. A breach fails `npm test`.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { test, expect, openSeedFromHome } from './fixtures.ts';
+
+const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
+  articleFirstViewJsKB: number;
+  articleFirstViewCssKB: number;
+  articleHtmlKB: number;
+};
+const DIST = process.env.DIST_DIR ?? 'dist';
+
+function distFile(pathname: string): string | null {
+  const candidates = [join(DIST, pathname), join(DIST, pathname, 'index.html')];
+  return candidates.find((p) => existsSync(p) && !p.endsWith('/')) ?? null;
+}
+const gzipKB = (buf: Buffer) => gzipSync(buf, { level: 9 }).length / 1000;
+
+test('the first view of the seed article stays within its size budgets', async ({ page, browser }) => {
+  await openSeedFromHome(page);
+  const articlePath = new URL(page.url()).pathname;
+
+  // A cold visit straight to the article's link, as from a messenger.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const cold = await context.newPage();
+  const requested: { url: URL; type: string }[] = [];
+  cold.on('request', (r) => requested.push({ url: new URL(r.url()), type: r.resourceType() }));
+  await cold.goto(articlePath, { waitUntil: 'networkidle' });
+  await expect(cold.locator('h1')).toBeVisible();
+
+  const sizeOf = (types: string[]) => {
+    let total = 0;
+    const files: string[] = [];
+    for (const r of requested.filter((x) => types.includes(x.type) && x.url.origin === new URL(cold.url()).origin)) {
+      // a route that was not prerendered is answered with the SPA's index.html
+      const file = distFile(decodeURIComponent(r.url.pathname)) ?? (r.type === 'document' ? join(DIST, 'index.html') : null);
+      if (!file) continue;
+      total += gzipKB(readFileSync(file));
+      files.push(r.url.pathname);
+    }
+    return { total, files };
+  };
+
+  const js = sizeOf(['script']);
+  const css = sizeOf(['stylesheet']);
+  const html = sizeOf(['document']);
+  console.log(
+    `first view of ${articlePath}: JS ${js.total.toFixed(1)} KB (${js.files.length} files), CSS ${css.total.toFixed(1)} KB, HTML ${html.total.toFixed(1)} KB (gzip)`,
+  );
+  expect(js.files.length).toBeGreaterThan(0);
+  expect(js.total, `JS: ${js.files.join(', ')}`).toBeLessThanOrEqual(budgets.articleFirstViewJsKB);
+  expect(css.total).toBeLessThanOrEqual(budgets.articleFirstViewCssKB);
+  expect(html.total).toBeLessThanOrEqual(budgets.articleHtmlKB);
+
+  // Only the UI language's strings are downloaded: nothing English on a Ukrainian page.
+  for (const f of js.files) {
+    expect(readFileSync(distFile(f)!, 'utf8'), f).not.toContain('More on this topic');
+  }
+  await context.close();
+});
