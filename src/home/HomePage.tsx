@@ -20,6 +20,7 @@ export function HomePage() {
   return (
     <section className="list-page" aria-labelledby="page-title">
       <title>{page > 1 ? `${t('metaTitle')} · ${t('common:pagination.status', { page, pages: data.pages })}` : t('metaTitle')}</title>
+      <meta name="description" content={t('description')} />
       <h1 id="page-title">{t('title')}</h1>
       {scope === 'all' ? <p className="notice">{t('otherLanguages', { language: t(`common:langName.${ui}`) })}</p> : null}
       {data.items.length === 0 ? (

@@ -21,6 +21,7 @@ export function TopicPage() {
   return (
     <section className="list-page" aria-labelledby="page-title">
       <title>{`${label.text} — Kontekst`}</title>
+      <meta name="description" content={t('description', { topic: label.text })} />
       <p className="kicker">{t('kicker')}</p>
       <h1 id="page-title" lang={label.lang}>
         {label.text}
