@@ -7,6 +7,7 @@
  *
  *   npm run bench:web [-- --runs 5 --no-build]
  */
+import * as v from 'valibot';
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,10 +30,10 @@ if (!args.includes('--no-build')) execSync('npm run -s build', { stdio: 'inherit
 // ---- the pages ---------------------------------------------------------------
 const seedHeadline = readFileSync('content/000_cb2fd77c0b4dd6b1.txt', 'utf8').split('\n')[0]!.trim();
 const listDir = join(DIST, 'data/latest/all');
-const summaries = readdirSync(listDir).flatMap((f) => ListPage.parse(JSON.parse(readFileSync(join(listDir, f), 'utf8'))).items);
+const summaries = readdirSync(listDir).flatMap((f) => v.parse(ListPage, JSON.parse(readFileSync(join(listDir, f), 'utf8'))).items);
 const seedSummary = summaries.find((s) => s.headline === seedHeadline);
 if (!seedSummary) throw new Error('the seed article is not in the dataset');
-const seed = Article.parse(JSON.parse(readFileSync(join(DIST, 'data/articles', `${seedSummary.slug}.json`), 'utf8')));
+const seed = v.parse(Article, JSON.parse(readFileSync(join(DIST, 'data/articles', `${seedSummary.slug}.json`), 'utf8')));
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const text = (blocks: typeof seed.body) =>

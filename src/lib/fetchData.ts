@@ -3,7 +3,7 @@
  * place where the client lets data in. Failures become typed errors that the
  * pages turn into a localised message (never a crash deep in a component).
  */
-import type * as z from 'zod/mini';
+import * as v from 'valibot';
 
 export type DataErrorKind = 'not-found' | 'network' | 'invalid';
 
@@ -22,7 +22,7 @@ export function isDataError(e: unknown, kind?: DataErrorKind): e is DataError {
   return e instanceof DataError && (kind === undefined || e.kind === kind);
 }
 
-export async function fetchData<T>(url: string, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T> {
+export async function fetchData<S extends v.GenericSchema>(url: string, schema: S, signal?: AbortSignal): Promise<v.InferOutput<S>> {
   let res: Response;
   try {
     res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
@@ -42,16 +42,16 @@ export async function fetchData<T>(url: string, schema: z.ZodMiniType<T>, signal
     if (signal?.aborted) throw e;
     throw new DataError('invalid', url, 'not JSON');
   }
-  let parsed: ReturnType<typeof schema.safeParse>;
+  let parsed: v.SafeParseResult<S>;
   try {
-    parsed = schema.safeParse(json);
+    parsed = v.safeParse(schema, json, { abortEarly: true });
   } catch (e) {
     // A pathological file (say, hundreds of thousands of bad items) can exhaust the validator itself.
     throw new DataError('invalid', url, String(e));
   }
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataError('invalid', url, issue ? `${issue.path.join('.')}: ${issue.message}` : 'wrong shape');
+    const issue = parsed.issues[0];
+    throw new DataError('invalid', url, `${v.getDotPath(issue) ?? ''}: ${issue.message}`);
   }
-  return parsed.data;
+  return parsed.output;
 }

@@ -1,138 +1,138 @@
 /**
- * The article model: one runtime schema (zod/mini, ~4 KB in the client) used
+ * The article model: one runtime schema (valibot, ~3 KB in the client) used
  * wherever data enters — the import pipeline before it writes the dataset, and
  * the app after it fetches a dataset file. Types are inferred from the schema,
  * so the two can never drift apart.
  *
  * Content is data, not HTML: an article body is a list of typed blocks.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 export const LANGS = ['uk', 'en'] as const;
-export const Lang = z.enum(LANGS);
-export type Lang = z.infer<typeof Lang>;
+export const Lang = v.picklist(LANGS);
+export type Lang = v.InferOutput<typeof Lang>;
 
 /** A link target: http(s) or mailto only — anything else never reaches a page. */
 export const SAFE_URL = /^(https?:\/\/|mailto:)[^\s<>"]+$/i;
-export const Href = z.string().check(z.regex(SAFE_URL, 'link must be http(s) or mailto'));
+export const Href = v.pipe(v.string(), v.regex(SAFE_URL, 'link must be http(s) or mailto'));
 
 /**
  * ISO 8601: either a date-time with an explicit offset (2021-12-21T16:00:00+02:00)
  * or a plain date (2021-12-21) when the source gave no time.
  */
 export const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-export const IsoDate = z.string().check(z.regex(ISO_DATE_TIME, 'ISO 8601 date with offset expected'));
+export const IsoDate = v.pipe(v.string(), v.regex(ISO_DATE_TIME, 'ISO 8601 date with offset expected'));
 
 /** A slug is stable, lowercase ASCII: letters, digits and single hyphens. */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const Slug = z.string().check(z.regex(SLUG, 'slug must be lowercase ASCII with hyphens'), z.maxLength(120));
+export const Slug = v.pipe(v.string(), v.regex(SLUG, 'slug must be lowercase ASCII with hyphens'), v.maxLength(120));
 
-const NonEmpty = z.string().check(z.minLength(1));
+const NonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 
 // ---- inline runs -----------------------------------------------------------
-export const TextRun = z.object({ type: z.literal('text'), text: z.string() });
-export const EmphasisRun = z.object({
-  type: z.literal('emphasis'),
-  text: z.string(),
+export const TextRun = v.object({ type: v.literal('text'), text: v.string() });
+export const EmphasisRun = v.object({
+  type: v.literal('emphasis'),
+  text: v.string(),
   /** strong emphasis (<strong>) rather than <em> */
-  strong: z.optional(z.boolean()),
+  strong: v.optional(v.boolean()),
 });
-export const LinkRun = z.object({ type: z.literal('link'), text: z.string(), href: Href });
-export const Inline = z.discriminatedUnion('type', [TextRun, EmphasisRun, LinkRun]);
-export type Inline = z.infer<typeof Inline>;
+export const LinkRun = v.object({ type: v.literal('link'), text: v.string(), href: Href });
+export const Inline = v.variant('type', [TextRun, EmphasisRun, LinkRun]);
+export type Inline = v.InferOutput<typeof Inline>;
 
 // ---- blocks ----------------------------------------------------------------
-export const ParagraphBlock = z.object({ type: z.literal('paragraph'), content: z.array(Inline) });
-export const QuoteBlock = z.object({
-  type: z.literal('quote'),
-  content: z.array(Inline),
+export const ParagraphBlock = v.object({ type: v.literal('paragraph'), content: v.array(Inline) });
+export const QuoteBlock = v.object({
+  type: v.literal('quote'),
+  content: v.array(Inline),
   /** who is quoted, when known */
-  cite: z.optional(z.string()),
+  cite: v.optional(v.string()),
 });
-export const HeadingBlock = z.object({
-  type: z.literal('heading'),
-  level: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+export const HeadingBlock = v.object({
+  type: v.literal('heading'),
+  level: v.union([v.literal(2), v.literal(3), v.literal(4)]),
   text: NonEmpty,
 });
-export const ListBlock = z.object({
-  type: z.literal('list'),
-  ordered: z.boolean(),
-  items: z.array(z.array(Inline)),
+export const ListBlock = v.object({
+  type: v.literal('list'),
+  ordered: v.boolean(),
+  items: v.array(v.array(Inline)),
 });
-export const ImageBlock = z.object({
-  type: z.literal('image'),
-  src: z.string().check(z.regex(/^https?:\/\/|^\/(?!\/)/, 'image must be http(s) or site-relative')),
-  alt: z.string(),
-  caption: z.optional(z.string()),
-  credit: z.optional(z.string()),
-  width: z.optional(z.number()),
-  height: z.optional(z.number()),
+export const ImageBlock = v.object({
+  type: v.literal('image'),
+  src: v.pipe(v.string(), v.regex(/^https?:\/\/|^\/(?!\/)/, 'image must be http(s) or site-relative')),
+  alt: v.string(),
+  caption: v.optional(v.string()),
+  credit: v.optional(v.string()),
+  width: v.optional(v.number()),
+  height: v.optional(v.number()),
 });
-export const Block = z.discriminatedUnion('type', [ParagraphBlock, QuoteBlock, HeadingBlock, ListBlock, ImageBlock]);
-export type Block = z.infer<typeof Block>;
-export type ParagraphBlock = z.infer<typeof ParagraphBlock>;
+export const Block = v.variant('type', [ParagraphBlock, QuoteBlock, HeadingBlock, ListBlock, ImageBlock]);
+export type Block = v.InferOutput<typeof Block>;
+export type ParagraphBlock = v.InferOutput<typeof ParagraphBlock>;
 
 // ---- topics, sources, related ---------------------------------------------
-export const TopicLabels = z.object({ uk: z.optional(z.string()), en: z.optional(z.string()) });
-export type TopicLabels = z.infer<typeof TopicLabels>;
-export const TopicRef = z.object({ slug: Slug, labels: TopicLabels });
-export type TopicRef = z.infer<typeof TopicRef>;
+export const TopicLabels = v.object({ uk: v.optional(v.string()), en: v.optional(v.string()) });
+export type TopicLabels = v.InferOutput<typeof TopicLabels>;
+export const TopicRef = v.object({ slug: Slug, labels: TopicLabels });
+export type TopicRef = v.InferOutput<typeof TopicRef>;
 
-export const Source = z.object({ name: NonEmpty, url: z.optional(Href) });
-export type Source = z.infer<typeof Source>;
+export const Source = v.object({ name: NonEmpty, url: v.optional(Href) });
+export type Source = v.InferOutput<typeof Source>;
 
 /** Why an article is listed under "More on this topic". */
-export const RelatedReason = z.discriminatedUnion('type', [
+export const RelatedReason = v.variant('type', [
   /** shares these topics (slugs), the rarest first */
-  z.object({ type: z.literal('topics'), topics: z.array(Slug) }),
+  v.object({ type: v.literal('topics'), topics: v.array(Slug) }),
   /** similar words in headline and lead */
-  z.object({ type: z.literal('text') }),
+  v.object({ type: v.literal('text') }),
   /** picked by the editor in the source ("Ще на цю тему") */
-  z.object({ type: z.literal('editorial') }),
+  v.object({ type: v.literal('editorial') }),
 ]);
-export type RelatedReason = z.infer<typeof RelatedReason>;
+export type RelatedReason = v.InferOutput<typeof RelatedReason>;
 
 /** What a list shows of an article: enough for a card, nothing more. */
-export const ArticleSummary = z.object({
+export const ArticleSummary = v.object({
   id: NonEmpty,
   slug: Slug,
   lang: Lang,
   headline: NonEmpty,
   publishedAt: IsoDate,
-  lead: z.optional(z.string()),
-  topics: z.optional(z.array(TopicRef)),
+  lead: v.optional(v.string()),
+  topics: v.optional(v.array(TopicRef)),
 });
-export type ArticleSummary = z.infer<typeof ArticleSummary>;
+export type ArticleSummary = v.InferOutput<typeof ArticleSummary>;
 
-export const RelatedArticle = z.extend(ArticleSummary, { reason: RelatedReason });
-export type RelatedArticle = z.infer<typeof RelatedArticle>;
+export const RelatedArticle = v.object({ ...ArticleSummary.entries, reason: RelatedReason });
+export type RelatedArticle = v.InferOutput<typeof RelatedArticle>;
 
-export const Translations = z.object({ uk: z.optional(Slug), en: z.optional(Slug) });
+export const Translations = v.object({ uk: v.optional(Slug), en: v.optional(Slug) });
 
-export const Article = z.object({
+export const Article = v.object({
   id: NonEmpty,
   slug: Slug,
   lang: Lang,
   headline: NonEmpty,
   publishedAt: IsoDate,
-  updatedAt: z.optional(IsoDate),
+  updatedAt: v.optional(IsoDate),
   source: Source,
-  author: z.optional(z.string()),
+  author: v.optional(v.string()),
   /** canonical link to the original, when the article came from a feed */
-  url: z.optional(Href),
-  lead: z.string(),
-  body: z.array(Block),
+  url: v.optional(Href),
+  lead: v.string(),
+  body: v.array(Block),
   /** background: the seed's "Контекст" */
-  context: z.array(Block),
-  topics: z.array(TopicRef),
+  context: v.array(Block),
+  topics: v.array(TopicRef),
   /** up to 5 other articles, chosen at data build */
-  related: z.array(RelatedArticle),
+  related: v.array(RelatedArticle),
   /** slugs of this article in other languages */
   translations: Translations,
   /** approximate word count of lead + body, for the reading time */
-  wordCount: z.number(),
+  wordCount: v.number(),
 });
-export type Article = z.infer<typeof Article>;
+export type Article = v.InferOutput<typeof Article>;
 
 export function summarise(a: Article): ArticleSummary {
   return { id: a.id, slug: a.slug, lang: a.lang, headline: a.headline, publishedAt: a.publishedAt, lead: a.lead, topics: a.topics };

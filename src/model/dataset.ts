@@ -10,7 +10,7 @@
  *   data/topics/index.json                   TopicIndex
  *   data/topics/<topic-slug>/<page>.json     TopicPage, newest first
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { ArticleSummary, Lang, Slug, TopicLabels } from './article.ts';
 
 export const DATA_BASE = '/data';
@@ -19,36 +19,36 @@ export const PAGE_SIZE = 20;
 export const LIST_SCOPES = ['all', 'uk', 'en'] as const;
 export type ListScope = (typeof LIST_SCOPES)[number];
 
-export const Manifest = z.object({
-  version: z.literal(1),
-  articleCount: z.number(),
-  languages: z.array(Lang),
+export const Manifest = v.object({
+  version: v.literal(1),
+  articleCount: v.number(),
+  languages: v.array(Lang),
   /** articles per language */
-  counts: z.record(z.string(), z.number()),
-  builtAt: z.string(),
+  counts: v.record(v.string(), v.number()),
+  builtAt: v.string(),
   /** sha-256 of the articles' content: changes exactly when the content does */
-  contentHash: z.string(),
-  pageSize: z.number(),
-  topicCount: z.number(),
+  contentHash: v.string(),
+  pageSize: v.number(),
+  topicCount: v.number(),
 });
-export type Manifest = z.infer<typeof Manifest>;
+export type Manifest = v.InferOutput<typeof Manifest>;
 
-export const ListPage = z.object({
-  page: z.number(),
-  pages: z.number(),
-  total: z.number(),
-  items: z.array(ArticleSummary),
+export const ListPage = v.object({
+  page: v.number(),
+  pages: v.number(),
+  total: v.number(),
+  items: v.array(ArticleSummary),
 });
-export type ListPage = z.infer<typeof ListPage>;
+export type ListPage = v.InferOutput<typeof ListPage>;
 
-export const TopicInfo = z.object({ slug: Slug, labels: TopicLabels, count: z.number() });
-export type TopicInfo = z.infer<typeof TopicInfo>;
+export const TopicInfo = v.object({ slug: Slug, labels: TopicLabels, count: v.number() });
+export type TopicInfo = v.InferOutput<typeof TopicInfo>;
 
-export const TopicIndex = z.object({ topics: z.array(TopicInfo) });
-export type TopicIndex = z.infer<typeof TopicIndex>;
+export const TopicIndex = v.object({ topics: v.array(TopicInfo) });
+export type TopicIndex = v.InferOutput<typeof TopicIndex>;
 
-export const TopicPage = z.extend(ListPage, { topic: TopicInfo });
-export type TopicPage = z.infer<typeof TopicPage>;
+export const TopicPage = v.object({ ...ListPage.entries, topic: TopicInfo });
+export type TopicPage = v.InferOutput<typeof TopicPage>;
 
 export const paths = {
   manifest: () => `${DATA_BASE}/manifest.json`,

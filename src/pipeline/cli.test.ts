@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -68,7 +69,7 @@ describe('cli (a real process)', () => {
     expect(written).toContain('manifest.json');
     for (const path of written) {
       const value: unknown = JSON.parse(await readFile(join(out, path), 'utf8'));
-      expect(schemaFor(path).safeParse(value).success, path).toBe(true);
+      expect(v.safeParse(schemaFor(path), value).success, path).toBe(true);
     }
   }, 30_000);
 });
@@ -82,7 +83,7 @@ describe('cli main()', () => {
     expect(await main([dir, '--out', join(dir, 'out')], io)).toBe(0);
     expect(io.stderr).toEqual([]);
     expect(io.stdout[0]).toBe('1 imported, 0 skipped');
-    const article = Article.parse(JSON.parse(await readFile(join(dir, 'out/articles/from-sidecar.json'), 'utf8')));
+    const article = v.parse(Article, JSON.parse(await readFile(join(dir, 'out/articles/from-sidecar.json'), 'utf8')));
     expect(article.topics.map((t) => [t.slug, t.labels])).toEqual([
       ['nato', { uk: 'НАТО', en: 'NATO' }],
       ['kreml', { uk: 'Кремль' }],

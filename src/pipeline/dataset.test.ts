@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { Article } from '../model/article.ts';
 import { ListPage, Manifest, PAGE_SIZE, TopicIndex, TopicPage } from '../model/dataset.ts';
@@ -31,7 +32,7 @@ describe('layoutDataset', () => {
 
   it('writes one file per article and a manifest', () => {
     for (const a of articles) expect(files.get(`articles/${a.slug}.json`)).toEqual(a);
-    expect(Manifest.parse(get('manifest.json'))).toEqual({
+    expect(v.parse(Manifest, get('manifest.json'))).toEqual({
       version: 1,
       articleCount: 45,
       languages: ['uk', 'en'],
@@ -44,18 +45,18 @@ describe('layoutDataset', () => {
   });
 
   it('pages the latest lists newest first', () => {
-    const p1 = ListPage.parse(get('latest/all/1.json'));
-    const p3 = ListPage.parse(get('latest/all/3.json'));
+    const p1 = v.parse(ListPage, get('latest/all/1.json'));
+    const p3 = v.parse(ListPage, get('latest/all/3.json'));
     expect([p1.page, p1.pages, p1.total, p1.items.length]).toEqual([1, 3, 45, 20]);
     expect(p3.items).toHaveLength(5);
     expect(p1.items[0]?.slug).toBe('story-45');
     expect(p3.items.at(-1)?.slug).toBe('story-1');
     expect(files.has('latest/all/4.json')).toBe(false);
-    expect(ListPage.parse(get('latest/en/1.json')).items.every((s) => s.lang === 'en')).toBe(true);
+    expect(v.parse(ListPage, get('latest/en/1.json')).items.every((s) => s.lang === 'en')).toBe(true);
   });
 
   it('summaries carry a shortened lead and the topics', () => {
-    const item = ListPage.parse(get('latest/all/1.json')).items[0];
+    const item = v.parse(ListPage, get('latest/all/1.json')).items[0];
     expect(item?.lead?.length).toBeLessThanOrEqual(300);
     expect(item?.lead?.endsWith('…')).toBe(true);
     expect(item?.topics).toEqual(articles.at(-1)?.topics);
@@ -63,20 +64,20 @@ describe('layoutDataset', () => {
 
   it('always writes page 1, even for an empty list', () => {
     const only = layoutDataset([article(1)], { builtAt });
-    expect(ListPage.parse(only.get('latest/en/1.json'))).toEqual({ page: 1, pages: 1, total: 0, items: [] });
+    expect(v.parse(ListPage, only.get('latest/en/1.json'))).toEqual({ page: 1, pages: 1, total: 0, items: [] });
     const none = layoutDataset([], { builtAt });
-    expect(ListPage.parse(none.get('latest/all/1.json')).total).toBe(0);
-    expect(TopicIndex.parse(none.get('topics/index.json'))).toEqual({ topics: [] });
+    expect(v.parse(ListPage, none.get('latest/all/1.json')).total).toBe(0);
+    expect(v.parse(TopicIndex, none.get('topics/index.json'))).toEqual({ topics: [] });
   });
 
   it('indexes topics by count, then slug, with a page per topic', () => {
-    const index = TopicIndex.parse(get('topics/index.json'));
+    const index = v.parse(TopicIndex, get('topics/index.json'));
     expect(index.topics.map((t) => [t.slug, t.count])).toEqual([
       ['all', 23],
       ['odd', 23],
       ['even', 22],
     ]);
-    const page = TopicPage.parse(get('topics/even/2.json'));
+    const page = v.parse(TopicPage, get('topics/even/2.json'));
     expect(page.topic.slug).toBe('even');
     expect([page.page, page.pages, page.total, page.items.length]).toEqual([2, 2, 22, 2]);
   });
@@ -84,7 +85,7 @@ describe('layoutDataset', () => {
   it('every file matches its schema', () => {
     for (const [path, value] of files) {
       const schema = path === 'manifest.json' ? Manifest : path.startsWith('articles/') ? Article : path === 'topics/index.json' ? TopicIndex : path.startsWith('topics/') ? TopicPage : ListPage;
-      expect(schema.safeParse(value).success, path).toBe(true);
+      expect(v.safeParse(schema, value).success, path).toBe(true);
     }
   });
 });

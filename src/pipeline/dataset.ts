@@ -3,6 +3,7 @@
  * returns path → JSON value, every value checked against its schema; write.ts
  * puts them on disk.
  */
+import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { Article, type ArticleSummary, LANGS, type TopicRef } from '../model/article.ts';
 import {
@@ -58,9 +59,9 @@ export function paginate(items: readonly ArticleSummary[], pageSize = PAGE_SIZE)
   }));
 }
 
-function check<T>(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: T, path: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new Error(`internal error: ${path} does not match its schema: ${JSON.stringify(result.error)}`);
+function check<T>(schema: v.GenericSchema, value: T, path: string): T {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw new Error(`internal error: ${path} does not match its schema: ${JSON.stringify(v.flatten(result.issues))}`);
   return value;
 }
 

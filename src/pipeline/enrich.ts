@@ -11,6 +11,7 @@
  *
  * A problem with one draft skips that draft and is reported; the others go on.
  */
+import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { Article, type ArticleSummary, type Block, type RelatedArticle, inlineText, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
@@ -184,9 +185,9 @@ export function buildArticles(input: readonly Draft[], glossary: Glossary = new 
       translations: {},
       wordCount: countWords([draft.lead, ...draft.body.map(blockText)].join(' ')),
     };
-    const checked = Article.safeParse(article);
+    const checked = v.safeParse(Article, article);
     if (!checked.success) {
-      skip(draft, schemaErrors(draft.file, checked.error.issues, article, undefined, 1).map((e) => ({ ...e, message: `invalid article: ${e.message}` })));
+      skip(draft, schemaErrors(draft.file, checked.issues, article, undefined, 1).map((e) => ({ ...e, message: `invalid article: ${e.message}` })));
       return;
     }
     working.push({ draft, id, topics, slug, article, group: id });
@@ -282,10 +283,10 @@ export function buildArticles(input: readonly Draft[], glossary: Glossary = new 
       const { lead: _lead, topics: _topics, ...card } = summary;
       return [{ ...card, reason: link.reason }];
     });
-    const checked = Article.safeParse(w.article);
+    const checked = v.safeParse(Article, w.article);
     if (!checked.success) {
       // cannot happen for valid parts; reported rather than written if it ever does
-      skip(w.draft, schemaErrors(w.draft.file, checked.error.issues, w.article, undefined, 1));
+      skip(w.draft, schemaErrors(w.draft.file, checked.issues, w.article, undefined, 1));
       continue;
     }
     articles.push(w.article);

@@ -1,12 +1,17 @@
 /**
- * Turn zod issues into import errors that name the file, the field and the line
- * the field is on. zod/mini carries no message locale, so messages are written here.
+ * Turn schema (valibot) issues into import errors that name the file, the field
+ * and the line the field is on, in the pipeline's own wording.
  */
-import type * as z from 'zod/mini';
+import type * as v from 'valibot';
 import { type ImportError, importError, lineAt, quote } from './errors.ts';
 
-type Issue = z.core.$ZodIssue;
+type Issue = v.BaseIssue<unknown>;
 type PathKey = PropertyKey;
+
+/** The keys of an issue's path: ['source', 'url'], ['topics', 2]. */
+export function issuePath(issue: Issue): PathKey[] {
+  return (issue.path ?? []).map((item) => item.key as PathKey);
+}
 
 /** `source.url`, `topics[2]` */
 export function fieldName(path: readonly PathKey[]): string {
@@ -51,37 +56,30 @@ export function jsonFieldLine(text: string | undefined, path: readonly PathKey[]
 }
 
 export function describeIssue(issue: Issue, data: unknown): string {
-  const field = fieldName(issue.path);
+  const path = issuePath(issue);
+  const field = fieldName(path);
   const what = field === '' ? 'the file' : `field "${field}"`;
-  const custom = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
-        .map((k) => `"${fieldName([...issue.path, k])}"`)
-        .join(', ')}`;
-    case 'invalid_type': {
-      const found = valueAt(data, issue.path);
-      return found === undefined
-        ? `${what} is required (${issue.expected})`
-        : `${what}: expected ${issue.expected}, found ${describeValue(found)}`;
+  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field "${field}"`;
+  if (issue.kind === 'schema') {
+    const found = valueAt(data, path);
+    if (issue.type === 'picklist') {
+      const options = (issue.expected ?? '').replace(/^\(|\)$/g, '').split(' | ').join(', ');
+      return `${what}: expected one of ${options}, found ${describeValue(found)}`;
     }
-    case 'invalid_value':
-      return `${what}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(valueAt(data, issue.path))}`;
-    case 'too_small':
-      return custom ? `${what}: ${custom}` : `${what} must not be empty`;
-    case 'invalid_key':
-      return `${what}: invalid key${custom ? ` (${custom})` : ''}`;
-    default:
-      return `${what}: ${custom ?? `invalid value ${describeValue(valueAt(data, issue.path))}`}`;
+    return found === undefined ? `${what} is required (${issue.expected})` : `${what}: expected ${issue.expected}, found ${describeValue(found)}`;
   }
+  return `${what}: ${issue.message}`;
+}
+
+/** valibot's object schemas accept arrays: a JSON file that must hold an object is checked first. */
+export function notAnObject(file: string, data: unknown): ImportError[] {
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) return [];
+  return [importError(file, 1, `the file: expected object, found ${describeValue(data)}`)];
 }
 
 /** Import errors for a failed safeParse of `data` read from `file` (JSON `text` gives lines). */
 export function schemaErrors(file: string, issues: readonly Issue[], data: unknown, text?: string, line?: number): ImportError[] {
-  return issues.map((issue) => {
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    return importError(file, line ?? jsonFieldLine(text, path), describeIssue(issue, data));
-  });
+  return issues.map((issue) => importError(file, line ?? jsonFieldLine(text, issuePath(issue)), describeIssue(issue, data)));
 }
 
 /** Parse JSON text, reporting a syntax error with its line. */

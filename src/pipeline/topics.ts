@@ -8,17 +8,17 @@
  * article's language; names in two languages that slugify alike ("НАТО",
  * "NATO") share one topic and both labels.
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 import { type Lang, SLUG, type TopicLabels, type TopicRef } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
 import { type ImportError, importError } from './errors.ts';
-import { parseJson, schemaErrors } from './schemaIssues.ts';
+import { notAnObject, parseJson, schemaErrors } from './schemaIssues.ts';
 
-const Label = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const Label = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
-export const GlossaryFile = z.record(
-  z.string().check(z.regex(SLUG, 'a topic slug is lower-case ASCII letters and digits with single hyphens'), z.maxLength(120)),
-  z.strictObject({ uk: z.optional(Label), en: z.optional(Label) }),
+export const GlossaryFile = v.record(
+  v.pipe(v.string(), v.regex(SLUG, 'a topic slug is lower-case ASCII letters and digits with single hyphens'), v.maxLength(120)),
+  v.strictObject({ uk: v.optional(Label), en: v.optional(Label) }),
 );
 
 /** slug → labels */
@@ -27,9 +27,11 @@ export type Glossary = ReadonlyMap<string, TopicLabels>;
 export function parseGlossary(text: string, file: string): { glossary: Glossary; errors: ImportError[] } {
   const json = parseJson(text, file);
   if (json.errors.length > 0) return { glossary: new Map(), errors: json.errors };
-  const result = GlossaryFile.safeParse(json.value);
-  if (!result.success) return { glossary: new Map(), errors: schemaErrors(file, result.error.issues, json.value, text) };
-  return { glossary: new Map(Object.entries(result.data).map(([slug, l]) => [slug, { ...l }])), errors: [] };
+  const shape = notAnObject(file, json.value);
+  if (shape.length > 0) return { glossary: new Map(), errors: shape };
+  const result = v.safeParse(GlossaryFile, json.value);
+  if (!result.success) return { glossary: new Map(), errors: schemaErrors(file, result.issues, json.value, text) };
+  return { glossary: new Map(Object.entries(result.output).map(([slug, l]) => [slug, { ...l }])), errors: [] };
 }
 
 /** Merge glossaries; a slug defined twice with different labels is an error. */
