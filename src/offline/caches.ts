@@ -12,4 +12,4 @@ export const CACHES = {
 } as const;
 
 /** The message the app sends to have the service worker cache data files ahead of time (workbox-routing). */
-export type CacheUrlsMessage = { type: 'CACHE_URLS'; payload: { urlsToCache: string[] } };
+export type CacheUrlsMessage = { type: 'CACHE_URLS'; payload: { urlsToCache: Array<string | [string, RequestInit]> } };
