@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, SEED_HEADLINE } from './fixtures.ts';
 import { startStaticServer, type StaticServer } from './support/staticServer.ts';
 
@@ -29,6 +30,15 @@ function cachedUrls(page: Page, cacheName: string): Promise<string[]> {
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname);
   }, cacheName);
+}
+
+/** axe-core at WCAG 2.2 AA, in light and dark. */
+async function expectAccessible(page: Page) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${scheme}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  }
 }
 
 function pngSize(buf: Buffer): [number, number] {
@@ -119,9 +129,11 @@ test('offline, an article in no cache shows the offline message and where to rea
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Немає з’єднання з інтернетом');
   await expect(page.getByText('Цю сторінку не збережено для читання без мережі.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Спробувати ще раз' })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole('link', { name: 'Збережені статті' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Збережені статті');
   await expect(page.getByText('Ви ще нічого не зберегли.')).toBeVisible();
+  await expectAccessible(page);
 
   await page.goto(`/en/news/${missing.slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('No internet connection');
@@ -199,6 +211,7 @@ test.describe('two builds on one origin', () => {
     await expect(list.getByRole('link', { name: SEED_HEADLINE })).toBeVisible();
     await page.reload();
     await expect(list.getByRole('link', { name: SEED_HEADLINE })).toBeVisible();
+    await expectAccessible(page);
 
     // Remove, from the saved page: gone from the list and from the saved cache.
     await list.getByRole('button', { name: `Прибрати «${SEED_HEADLINE}»` }).click();
@@ -226,6 +239,7 @@ test.describe('two builds on one origin', () => {
     await expect(page.getByRole('contentinfo')).toContainText('Версія e2e-v1');
     const banner = page.getByRole('status').filter({ hasText: 'Нова версія' });
     await expect(banner).toBeVisible({ timeout: 15_000 });
+    await expectAccessible(page);
     await banner.getByRole('button', { name: 'Оновити' }).click();
     await expect(page.getByRole('contentinfo')).toContainText('Версія e2e-v2', { timeout: 15_000 });
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
