@@ -8,10 +8,10 @@ import './saved.css';
 /** Save for offline / Remove from saved, on every article page. */
 export function SaveButton({ article }: { article: Article }) {
   const { t } = useTranslation('saved');
-  const entries = useSaved();
+  const { available, entries } = useSaved();
   const [status, setStatus] = useState<'saved' | 'removed' | 'failed' | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!savedStore.available) return null;
+  if (!available) return null;
   const saved = entries?.some((e) => e.slug === article.slug) ?? false;
 
   async function toggle() {

@@ -13,14 +13,14 @@ export function SavedPage() {
   const { lang } = useParams();
   const ui = lang as Lang;
   const { t } = useTranslation('saved');
-  const entries = useSaved();
+  const { available, entries } = useSaved();
 
   return (
     <section className="list-page" aria-labelledby="page-title">
       <title>{`${t('title')} — Kontekst`}</title>
       <meta name="robots" content="noindex" />
       <h1 id="page-title">{t('title')}</h1>
-      {!savedStore.available ? (
+      {!available ? (
         <p>{t('unavailable')}</p>
       ) : entries === null ? (
         <Loading />

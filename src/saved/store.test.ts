@@ -161,3 +161,14 @@ describe('saved articles store', () => {
     await expect(store.save(article('a'))).rejects.toThrow(/not available/);
   });
 });
+
+describe('saved articles store, broken storage', () => {
+  it('lists nothing (instead of loading forever) when the storage cannot be read', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const store = createSavedStore({ storage: { open: () => Promise.reject(new Error('SecurityError')) } });
+    expect(await store.load()).toEqual([]);
+    expect(store.snapshot()).toEqual([]);
+    await expect(store.save(article('a'))).rejects.toThrow('SecurityError');
+    warn.mockRestore();
+  });
+});

@@ -73,7 +73,11 @@ export function createSavedStore({
   }
 
   async function refresh(): Promise<readonly SavedArticle[]> {
-    const next = read();
+    // Unreadable storage lists nothing rather than leaving the page waiting.
+    const next = read().catch((e: unknown): readonly SavedArticle[] => {
+      console.warn('Kontekst: saved articles unreadable', e);
+      return [];
+    });
     loading = next;
     const list = await next;
     if (loading === next) {
