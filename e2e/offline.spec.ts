@@ -139,7 +139,7 @@ test('offline, an article in no cache shows the offline message and where to rea
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('No internet connection');
   await expect(page.getByRole('link', { name: 'Saved articles' })).toBeVisible();
   await page.goto(`/uk/news/${missing.slug}`);
-  await page.getByRole('main').getByRole('link', { name: 'Останні новини' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Перейти до останніх новин' }).click();
   // The home list came with the visit: it reads offline too.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Останні новини');
 });
