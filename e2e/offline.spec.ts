@@ -16,6 +16,8 @@ import { test, expect, SEED_HEADLINE } from './fixtures.ts';
 import { startStaticServer, type StaticServer } from './support/staticServer.ts';
 
 test.use({ serviceWorkers: 'allow' });
+// Builds, workers installing and axe runs take longer than a page view.
+test.describe.configure({ timeout: 60_000 });
 
 /** What Chromium logs when a request fails for want of a network (expected once offline). */
 const OFFLINE_LOGS = /Failed to load resource|ERR_INTERNET_DISCONNECTED|resulted in a network error response/;
