@@ -113,6 +113,11 @@ test('after one visit to the home page, a latest article never opened reads offl
   await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+
+  // Back online, the note goes away.
+  await context.setOffline(false);
+  await expect(page.getByText('Offline', { exact: true })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
 });
 
 test('offline, an article in no cache shows the offline message and where to read instead', async ({ page, context, consoleProblems }) => {
