@@ -26,6 +26,9 @@ export default defineConfig({
     locale: 'uk-UA',
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'off',
+    // page.route() cannot see requests a service worker answers: specs that test offline
+    // reading turn workers on (e2e/offline.spec.ts: test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort`,

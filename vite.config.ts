@@ -1,8 +1,64 @@
+import { execSync } from 'node:child_process';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** This build's id (footer, update test): KONTEKST_BUILD_ID, else the git commit and the build time. */
+function buildId(): string {
+  if (process.env.KONTEKST_BUILD_ID) return process.env.KONTEKST_BUILD_ID;
+  let commit = 'dev';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    /* not a git checkout */
+  }
+  return `${commit}-${new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}`;
+}
+
+/** Article files the service worker keeps besides saved ones (KONTEKST_ARTICLE_CACHE_MAX; tests use a small one). */
+const articleCacheMax = Number(process.env.KONTEKST_ARTICLE_CACHE_MAX ?? 80);
+if (!Number.isInteger(articleCacheMax) || articleCacheMax < 1) throw new Error('KONTEKST_ARTICLE_CACHE_MAX must be a positive integer');
 
 export default defineConfig({
-  plugins: [react()],
+  define: {
+    __BUILD_ID__: JSON.stringify(buildId()),
+    __ARTICLE_CACHE_MAX__: String(articleCacheMax),
+  },
+  plugins: [
+    react(),
+    // Offline reading: docs/adr/0004-offline.md, the worker is src/offline/sw.ts.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      injectManifest: {
+        // The shell only: per-article pages and data (dist/data, prerendered pages) are cached at run time.
+        globPatterns: ['index.html', 'assets/**/*.{js,css,woff2}', 'favicon.svg', 'icons/*.png'],
+      },
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Kontekst — новини з контекстом',
+        short_name: 'Kontekst',
+        description: 'Новини з контекстом українською та англійською. Збережене й останнє читається і без мережі.',
+        lang: 'uk',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0b4f8a',
+        background_color: '#ffffff',
+        categories: ['news'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

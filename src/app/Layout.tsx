@@ -3,10 +3,12 @@ import { Link, Outlet, ScrollRestoration, useLocation, useNavigation, useParams 
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../model/article.ts';
 import { saveLangChoice } from '../i18n/index.ts';
+import { OfflineIndicator } from '../offline/OfflineIndicator.tsx';
+import { UpdateBanner } from '../offline/UpdateBanner.tsx';
 
 /** The page shell: skip link, header with the language switch, main, footer. */
 export function Layout({ children }: { children?: React.ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['common', 'saved', 'offline']);
   const params = useParams();
   const ui = (params.lang === 'en' || params.lang === 'uk' ? params.lang : i18n.language) as Lang;
   const other: Lang = ui === 'uk' ? 'en' : 'uk';
@@ -43,6 +45,8 @@ export function Layout({ children }: { children?: React.ReactNode }) {
           </Link>
           <nav className="site-nav" aria-label={t('nav.label')}>
             <Link to={`/${ui}/`}>{t('nav.latest')}</Link>
+            <Link to={`/${ui}/saved`}>{t('saved:nav')}</Link>
+            <OfflineIndicator />
             <Link
               to={switchPath}
               lang={other}
@@ -62,8 +66,10 @@ export function Layout({ children }: { children?: React.ReactNode }) {
       <footer className="site-footer">
         <div className="wrap">
           <p>{t('footer.about')}</p>
+          <p className="build-id">{t('offline:build', { id: __BUILD_ID__ })}</p>
         </div>
       </footer>
+      <UpdateBanner />
       <ScrollRestoration />
     </>
   );

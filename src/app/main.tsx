@@ -5,6 +5,7 @@ import { i18n, isLang, loadLanguage, preferredLang } from '../i18n/index.ts';
 import { createQueryClient } from './queryClient.ts';
 import { createRoutes } from './routes.tsx';
 import { App } from './App.tsx';
+import { startServiceWorker } from '../offline/register.ts';
 import './styles.css';
 
 const queryClient = createQueryClient();
@@ -18,3 +19,5 @@ createRoot(document.getElementById('root')!).render(
     <App router={router} queryClient={queryClient} i18n={i18n} />
   </StrictMode>,
 );
+
+startServiceWorker();

@@ -15,6 +15,7 @@ import { ArticlePage } from '../articles/ArticlePage.tsx';
 import { HomePage, type HomeLoaderData } from '../home/HomePage.tsx';
 import { TopicPage, type TopicLoaderData } from '../topics/TopicPage.tsx';
 import { Layout } from './Layout.tsx';
+import { SavedPage } from '../saved/SavedPage.tsx';
 import { RouteError } from './RouteError.tsx';
 import { RootError } from './RootError.tsx';
 import { Loading } from './Loading.tsx';
@@ -85,6 +86,10 @@ export function createRoutes({ queryClient, i18n }: { queryClient: QueryClient; 
                 await orNotFound(queryClient.ensureQueryData(topicQuery(params.slug ?? '', page)));
                 return { page };
               },
+            },
+            {
+              path: 'saved',
+              element: <SavedPage />,
             },
             {
               path: '*',

@@ -6,6 +6,7 @@ import type { ListScope } from '../model/dataset.ts';
 import { latestQuery } from '../articles/queries.ts';
 import { ArticleCard } from '../articles/ArticleCard.tsx';
 import { Pagination } from '../articles/Pagination.tsx';
+import { useLatestAhead } from '../offline/latestAhead.ts';
 
 export type HomeLoaderData = { scope: ListScope; page: number };
 
@@ -16,6 +17,7 @@ export function HomePage() {
   const { scope, page } = useLoaderData() as HomeLoaderData;
   const { t } = useTranslation(['home', 'common']);
   const { data } = useSuspenseQuery(latestQuery(scope, page));
+  useLatestAhead(scope, page, data.items);
 
   return (
     <section className="list-page" aria-labelledby="page-title">
