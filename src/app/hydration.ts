@@ -1,0 +1,36 @@
+/**
+ * The state a prerendered page carries for hydration: the React Query cache
+ * and the router's loader data. It travels in a non-executable
+ * <script type="application/json"> block (allowed by a strict CSP), never as
+ * inline JavaScript.
+ */
+import type { DehydratedState } from '@tanstack/react-query';
+import type { HydrationState as RouterHydrationState } from 'react-router';
+
+export const STATE_ELEMENT_ID = 'kontekst-state';
+
+export type HydrationState = {
+  queries: DehydratedState;
+  router: Partial<RouterHydrationState>;
+};
+
+/** JSON safe inside a <script> element: no `<` (so no `</script>` or `<!--`), no line separators. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The state block of a prerendered page, or null on the SPA fallback. */
+export function readHydrationState(doc: Document): HydrationState | null {
+  const text = doc.getElementById(STATE_ELEMENT_ID)?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as HydrationState;
+  } catch {
+    return null;
+  }
+}
