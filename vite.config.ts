@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { servePrerendered } from './src/prerender/servePrerendered.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), servePrerendered()],
   build: {
     target: 'es2022',
     sourcemap: false,

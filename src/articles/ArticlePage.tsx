@@ -9,6 +9,7 @@ import { TopicList } from './TopicList.tsx';
 import { RelatedArticles } from './RelatedArticles.tsx';
 import { Time } from './Time.tsx';
 import { readingMinutes } from './readingTime.ts';
+import { ShareSlot } from '../embed/ShareSlot.tsx';
 
 /** The article page, modelled on the seed: headline, Kyiv time, body, Контекст, Теми, Ще на цю тему. */
 export function ArticlePage() {
@@ -56,6 +57,7 @@ export function ArticlePage() {
             </Link>
           </p>
         ))}
+        <ShareSlot slug={article.slug} headline={article.headline} lead={article.lead} ui={ui} />
       </header>
       <div className="article-grid">
         <div className="article-body" lang={contentLang}>

@@ -20,6 +20,9 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { TFunction } from 'i18next';
+
+const NS = ['embed', 'common', 'home', 'article'] as const;
+type T = TFunction<typeof NS>;
 import { renderUrl } from '../app/entry-server.tsx';
 import { STATE_ELEMENT_ID, jsonForScript } from '../app/hydration.ts';
 import { createI18n, loadLanguage } from '../i18n/index.ts';
@@ -75,7 +78,7 @@ async function write(file: string, content: string | Buffer): Promise<void> {
   await writeFile(file, content);
 }
 
-function stringsFor(t: TFunction, ui: Lang): Strings {
+function stringsFor(t: T, ui: Lang): Strings {
   return {
     siteDescription: t('embed:siteDescription'),
     section: t('embed:section'),
@@ -101,7 +104,7 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
     const i18n = createI18n();
     for (const ui of LANGS) {
       await loadLanguage(i18n, ui);
-      const t = i18n.getFixedT(ui);
+      const t: T = i18n.getFixedT(ui, NS);
       const s = stringsFor(t, ui);
 
       const render = async (path: string, head: (hoisted: string) => string) => {
@@ -153,7 +156,7 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
   }
 }
 
-function embedCardPage(article: Article, ui: Lang, base: string, t: TFunction): string {
+function embedCardPage(article: Article, ui: Lang, base: string, t: T): string {
   const articleUrl = base + sitePaths.article(ui, article.slug);
   const body = renderToStaticMarkup(
     <EmbedCard
