@@ -10,12 +10,12 @@
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
-import { QueryClientProvider, dehydrate } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../i18n/index.ts';
 import { createQueryClient } from './queryClient.ts';
 import { createRoutes } from './routes.tsx';
-import type { HydrationState } from './hydration.ts';
+import { snapshotQueries, type HydrationState } from './hydration.ts';
 
 export type RenderResult =
   | { kind: 'page'; status: number; html: string; state: HydrationState; lang: string }
@@ -40,7 +40,7 @@ export async function renderUrl(url: string): Promise<RenderResult> {
     </StrictMode>,
   );
   const state: HydrationState = {
-    queries: dehydrate(queryClient),
+    queries: snapshotQueries(queryClient),
     router: { loaderData: context.loaderData, actionData: context.actionData, errors: context.errors },
   };
   queryClient.clear();

@@ -4,13 +4,16 @@
  * <script type="application/json"> block (allowed by a strict CSP), never as
  * inline JavaScript.
  */
-import type { DehydratedState } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { HydrationState as RouterHydrationState } from 'react-router';
 
 export const STATE_ELEMENT_ID = 'kontekst-state';
 
+/** The successful queries of a render: key and data (smaller than react-query's dehydrate format, and no hydrate() code in the client). */
+export type QuerySnapshot = { key: QueryKey; data: unknown };
+
 export type HydrationState = {
-  queries: DehydratedState;
+  queries: QuerySnapshot[];
   router: Partial<RouterHydrationState>;
 };
 
@@ -33,4 +36,17 @@ export function readHydrationState(doc: Document): HydrationState | null {
   } catch {
     return null;
   }
+}
+
+export function snapshotQueries(client: QueryClient): QuerySnapshot[] {
+  return client
+    .getQueryCache()
+    .getAll()
+    .filter((q) => q.state.status === 'success')
+    .map((q) => ({ key: q.queryKey, data: q.state.data }));
+}
+
+/** Fills the cache from a prerendered page's snapshot: the data is as fresh as the page that carries it. */
+export function restoreQueries(client: QueryClient, queries: QuerySnapshot[]): void {
+  for (const q of queries) client.setQueryData(q.key, q.data);
 }

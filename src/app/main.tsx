@@ -1,11 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
-import { hydrate } from '@tanstack/react-query';
 import { i18n, isLang, loadLanguage, preferredLang } from '../i18n/index.ts';
 import { createQueryClient } from './queryClient.ts';
 import { createRoutes } from './routes.tsx';
-import { readHydrationState } from './hydration.ts';
+import { readHydrationState, restoreQueries } from './hydration.ts';
 import { App } from './App.tsx';
 import './styles.css';
 
@@ -15,7 +14,7 @@ const urlLang = location.pathname.split('/')[1];
 await loadLanguage(i18n, isLang(urlLang) ? urlLang : preferredLang());
 // A prerendered page (src/prerender) carries its data: hydrate it rather than render again.
 const state = readHydrationState(document);
-if (state) hydrate(queryClient, state.queries);
+if (state) restoreQueries(queryClient, state.queries);
 const router = createBrowserRouter(createRoutes({ queryClient, i18n }), state ? { hydrationData: state.router } : {});
 const root = document.getElementById('root')!;
 const app = (

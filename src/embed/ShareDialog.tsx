@@ -1,16 +1,16 @@
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Lang } from '../model/article.ts';
 import { embedSnippet, sitePaths } from './links.ts';
 import './share.css';
 
-export type ShareDialogProps = { slug: string; headline: string; lead: string; ui: Lang };
+export type ShareLabels = Record<'label' | 'share' | 'copyLink' | 'copyEmbed' | 'copiedLink' | 'copiedEmbed' | 'copyFailed' | 'embedCode', string>;
+export type ShareDialogProps = { slug: string; headline: string; lead: string; ui: Lang; labels: ShareLabels };
 
 type Status = { kind: 'link' | 'embed' | 'failed'; text?: string } | null;
 
 /** Share, Copy link, Copy embed code, with a visible, announced confirmation. */
-export function ShareDialog({ slug, headline, lead, ui }: ShareDialogProps) {
-  const { t } = useTranslation('embed');
+/** Labels come from the slot (the first view already has i18next): this chunk stays tiny. */
+export function ShareDialog({ slug, headline, lead, ui, labels }: ShareDialogProps) {
   const [status, setStatus] = useState<Status>(null);
   const manualRef = useRef<HTMLTextAreaElement>(null);
   const manualId = useId();
@@ -38,21 +38,21 @@ export function ShareDialog({ slug, headline, lead, ui }: ShareDialogProps) {
   }
 
   const message =
-    status?.kind === 'link' ? t('share.copiedLink') : status?.kind === 'embed' ? t('share.copiedEmbed') : status?.kind === 'failed' ? t('share.copyFailed') : '';
+    status?.kind === 'link' ? labels.copiedLink : status?.kind === 'embed' ? labels.copiedEmbed : status?.kind === 'failed' ? labels.copyFailed : '';
 
   return (
-    <section className="share" aria-label={t('share.label')}>
+    <section className="share" aria-label={labels.label}>
       <div className="share-buttons">
         {canShare ? (
           <button type="button" onClick={share}>
-            {t('share.share')}
+            {labels.share}
           </button>
         ) : null}
         <button type="button" className="secondary" onClick={() => copy('link', url)}>
-          {t('share.copyLink')}
+          {labels.copyLink}
         </button>
         <button type="button" className="secondary" onClick={() => copy('embed', code)}>
-          {t('share.copyEmbed')}
+          {labels.copyEmbed}
         </button>
       </div>
       <p className="share-status" role="status" aria-live="polite">
@@ -61,7 +61,7 @@ export function ShareDialog({ slug, headline, lead, ui }: ShareDialogProps) {
       {status?.kind === 'failed' && status.text ? (
         <>
           <label htmlFor={manualId} className="share-manual-label">
-            {t('share.embedCode')}
+            {labels.embedCode}
           </label>
           <textarea id={manualId} ref={manualRef} className="share-manual" readOnly value={status.text} rows={3} />
         </>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import type { ShareDialogProps } from './ShareDialog.tsx';
+import { useTranslation } from 'react-i18next';
+import type { ShareDialogProps, ShareLabels } from './ShareDialog.tsx';
 
 /**
  * Where the share controls go on the article. They need JavaScript, so the
@@ -7,7 +8,8 @@ import type { ShareDialogProps } from './ShareDialog.tsx';
  * empty slot; after hydration the dialog's own small chunk loads. The first
  * view's JS does not carry it.
  */
-export function ShareSlot(props: ShareDialogProps) {
+export function ShareSlot(props: Omit<ShareDialogProps, 'labels'>) {
+  const { t } = useTranslation('embed');
   const [Dialog, setDialog] = useState<ComponentType<ShareDialogProps> | null>(null);
   useEffect(() => {
     let live = true;
@@ -21,5 +23,15 @@ export function ShareSlot(props: ShareDialogProps) {
       live = false;
     };
   }, []);
-  return <div className="share-slot">{Dialog ? <Dialog {...props} /> : null}</div>;
+  const labels: ShareLabels = {
+    label: t('share.label'),
+    share: t('share.share'),
+    copyLink: t('share.copyLink'),
+    copyEmbed: t('share.copyEmbed'),
+    copiedLink: t('share.copiedLink'),
+    copiedEmbed: t('share.copiedEmbed'),
+    copyFailed: t('share.copyFailed'),
+    embedCode: t('share.embedCode'),
+  };
+  return <div className="share-slot">{Dialog ? <Dialog {...props} labels={labels} /> : null}</div>;
 }
