@@ -20,9 +20,6 @@ import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { TFunction } from 'i18next';
-
-const NS = ['embed', 'common', 'home', 'article'] as const;
-type T = TFunction<typeof NS>;
 import { renderUrl } from '../app/entry-server.tsx';
 import { STATE_ELEMENT_ID, jsonForScript } from '../app/hydration.ts';
 import { createI18n, loadLanguage } from '../i18n/index.ts';
@@ -39,6 +36,8 @@ export type PrerenderOptions = { dist: string; base: string; log?: (line: string
 export type PrerenderReport = { pages: string[]; embeds: string[]; oembeds: string[]; images: string[] };
 
 const ORIGIN = 'http://prerender.invalid';
+const NS = ['embed', 'common', 'home', 'article'] as const;
+type T = TFunction<typeof NS>;
 
 /** fetch('/data/…') answered from the built dataset; anything else is a programming error. */
 function datasetFetch(dataDir: string): typeof fetch {
