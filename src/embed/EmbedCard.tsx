@@ -31,6 +31,9 @@ a{color:var(--accent);font-weight:600}a:focus-visible{outline:3px solid var(--ac
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;
 
+/** A card is a glance: the first topics (the article's own order) are enough. */
+const MAX_TOPICS = 5;
+
 export function EmbedCard({ article, ui, articleUrl, labels }: EmbedCardProps) {
   const contentLang = article.lang !== ui ? article.lang : undefined;
   return (
@@ -45,7 +48,7 @@ export function EmbedCard({ article, ui, articleUrl, labels }: EmbedCardProps) {
       ) : null}
       {article.topics.length > 0 ? (
         <ul className="topics" aria-label={labels.topics}>
-          {article.topics.map((t) => {
+          {article.topics.slice(0, MAX_TOPICS).map((t) => {
             const label = topicLabel(t.labels, ui, t.slug);
             return (
               <li key={t.slug} lang={label.lang}>
