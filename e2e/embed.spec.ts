@@ -88,6 +88,12 @@ test.describe('hydration', () => {
     consoleProblems.allow(/Failed to load resource: the server responded with a status of 404/);
     await page.goto('/uk/?page=1');
     await expect(page.getByRole('link', { name: SEED_HEADLINE })).toBeVisible();
+    // A host answers a prerendered path with a query string with the prerendered file: the client renders the URL itself.
+    await page.goto(`${SEED_PATH}?utm_source=test`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
+    await expect(page.getByRole('button', { name: 'Копіювати посилання' })).toBeVisible();
+    await page.goto('/en/?page=999');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await page.goto('/en/news/no-such-article');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   });
@@ -192,6 +198,28 @@ test.describe('sharing an article', () => {
       sandbox: expect.arrayContaining(['allow-scripts', 'allow-popups']),
     });
     expect(frame.sandbox).not.toContain('allow-same-origin');
+  });
+
+  test('Share hands the article to the Web Share API where the browser has it', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { shared: unknown[] };
+      w.shared = [];
+      Object.defineProperty(navigator, 'share', { value: async (data: unknown) => void w.shared.push(data), configurable: true });
+    });
+    await page.goto(SEED_PATH);
+    await page.getByRole('button', { name: 'Поділитися', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { shared: { url: string; title: string }[] }).shared)).toEqual([
+      expect.objectContaining({ title: SEED_HEADLINE, url: expect.stringMatching(new RegExp(`${SEED_PATH}$`)) }),
+    ]);
+  });
+
+  test('without the Web Share API there is no Share button, only the copy buttons', async ({ page }) => {
+    await page.addInitScript(() => {
+      delete (Navigator.prototype as { share?: unknown }).share;
+    });
+    await page.goto(SEED_PATH);
+    await expect(page.getByRole('button', { name: 'Копіювати посилання' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Поділитися', exact: true })).toHaveCount(0);
   });
 
   test('the share controls speak English on the English page', async ({ page }) => {

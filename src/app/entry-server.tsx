@@ -40,6 +40,7 @@ export async function renderUrl(url: string): Promise<RenderResult> {
     </StrictMode>,
   );
   const state: HydrationState = {
+    path: new URL(url).pathname,
     queries: snapshotQueries(queryClient),
     router: { loaderData: context.loaderData, actionData: context.actionData, errors: context.errors },
   };

@@ -13,6 +13,8 @@ export const STATE_ELEMENT_ID = 'kontekst-state';
 export type QuerySnapshot = { key: QueryKey; data: unknown };
 
 export type HydrationState = {
+  /** the path the page was rendered for (no query string) */
+  path: string;
   queries: QuerySnapshot[];
   router: Partial<RouterHydrationState>;
 };
@@ -27,12 +29,19 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The state block of a prerendered page, or null on the SPA fallback. */
-export function readHydrationState(doc: Document): HydrationState | null {
+const samePath = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/**
+ * The state block of a prerendered page, when it was rendered for this very
+ * URL; else null (the SPA fallback, or a host answering /en/?page=2 with the
+ * prerendered /en/): the client then renders the URL itself.
+ */
+export function readHydrationState(doc: Document, loc: { pathname: string; search: string }): HydrationState | null {
   const text = doc.getElementById(STATE_ELEMENT_ID)?.textContent;
   if (!text) return null;
   try {
-    return JSON.parse(text) as HydrationState;
+    const state = JSON.parse(text) as HydrationState;
+    return loc.search === '' && samePath(state.path, loc.pathname) ? state : null;
   } catch {
     return null;
   }

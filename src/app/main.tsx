@@ -13,7 +13,7 @@ const urlLang = location.pathname.split('/')[1];
 // The shell's strings are ready before the first paint.
 await loadLanguage(i18n, isLang(urlLang) ? urlLang : preferredLang());
 // A prerendered page (src/prerender) carries its data: hydrate it rather than render again.
-const state = readHydrationState(document);
+const state = readHydrationState(document, location);
 if (state) restoreQueries(queryClient, state.queries);
 const router = createBrowserRouter(createRoutes({ queryClient, i18n }), state ? { hydrationData: state.router } : {});
 const root = document.getElementById('root')!;
