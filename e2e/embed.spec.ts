@@ -139,6 +139,7 @@ addEventListener('message', function (e) {
       const card = page.frameLocator('#card');
       await expect(card.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
       await expect(card.locator('time')).toHaveText('21 грудня 2021, 16:00');
+      await expect(card.getByText('21 грудня 2021, 16:00 (за київським часом)')).toBeVisible();
       await expect(card.getByText('НАТО', { exact: true })).toBeVisible();
       const read = card.getByRole('link', { name: /Читати на Kontekst/ });
       await expect(read).toHaveAttribute('href', `http://localhost:4173${SEED_PATH}`);
@@ -221,6 +222,23 @@ test.describe('sharing an article', () => {
     await expect(page.getByRole('button', { name: 'Копіювати посилання' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Поділитися', exact: true })).toHaveCount(0);
   });
+
+  for (const width of [1000, 560, 360]) {
+    test(`the share controls fit the room kept for them: the article does not jump (${width}px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(SEED_PATH);
+      const slot = page.locator('.share-slot');
+      const reserved = await slot.evaluate((el) => parseFloat(getComputedStyle(el).minHeight));
+      expect(reserved).toBeGreaterThan(40);
+      await expect(page.getByRole('button', { name: 'Копіювати код для вставлення' })).toBeVisible();
+      await page.getByRole('button', { name: 'Копіювати посилання' }).click();
+      await expect(page.getByRole('status')).not.toBeEmpty();
+      const height = await slot.evaluate((el) => el.getBoundingClientRect().height);
+      expect(height).toBeLessThanOrEqual(reserved + 0.5);
+      // no large empty gap either, where the room was sized for this layout
+      if (width !== 560) expect(height).toBeGreaterThan(reserved - 24);
+    });
+  }
 
   test('the share controls speak English on the English page', async ({ page }) => {
     await page.goto(`/en/news/${SEED_SLUG}`);

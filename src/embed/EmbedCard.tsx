@@ -12,7 +12,7 @@ export type EmbedCardProps = {
   article: Article;
   ui: Lang;
   articleUrl: string;
-  labels: { readOn: string; newTab: string; cardLabel: string; topics: string };
+  labels: { readOn: string; newTab: string; cardLabel: string; topics: string; kyivTime: string };
 };
 
 export const EMBED_CSS = `
@@ -23,7 +23,7 @@ body{font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-s
 .card{border:1px solid var(--line);border-radius:8px;padding:16px 18px;max-width:100%}
 .brand{margin:0 0 6px;font-size:13px;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:var(--accent)}
 h1{margin:0 0 6px;font-size:20px;line-height:1.25}
-time{display:block;color:var(--muted);font-size:14px;margin-bottom:8px}
+.when{color:var(--muted);font-size:14px;margin:0 0 8px}
 .lead{margin:0 0 10px}
 .topics{display:flex;flex-wrap:wrap;gap:6px;list-style:none;margin:0 0 12px;padding:0}
 .topics li{background:var(--chip);border-radius:999px;padding:2px 10px;font-size:13px}
@@ -40,7 +40,9 @@ export function EmbedCard({ article, ui, articleUrl, labels }: EmbedCardProps) {
     <article className="card" aria-label={labels.cardLabel}>
       <p className="brand">Kontekst</p>
       <h1 lang={contentLang}>{article.headline}</h1>
-      <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt, ui)}</time>
+      <p className="when">
+        <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt, ui)}</time> ({labels.kyivTime})
+      </p>
       {article.lead ? (
         <p className="lead" lang={contentLang}>
           {summary(article.lead, 280)}

@@ -162,7 +162,7 @@ function embedCardPage(article: Article, ui: Lang, base: string, t: T): string {
       article={article}
       ui={ui}
       articleUrl={articleUrl}
-      labels={{ readOn: t('embed:readOn'), newTab: t('embed:newTab'), cardLabel: t('embed:cardLabel'), topics: t('article:topics.title') }}
+      labels={{ readOn: t('embed:readOn'), newTab: t('embed:newTab'), cardLabel: t('embed:cardLabel'), topics: t('article:topics.title'), kyivTime: t('embed:kyivTime') }}
     />,
   );
   return `<!doctype html>
