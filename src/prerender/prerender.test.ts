@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as buildData } from '../pipeline/cli.ts';
 import { Article } from '../model/article.ts';
@@ -201,7 +202,13 @@ function checkArticle(s: Site, file: string) {
   expect(read.text()).toContain(ui === 'uk' ? 'Читати на Kontekst' : 'Read on Kontekst');
   expect(card.all('script').map((x) => x.attr('src'))).toEqual(['/embed/card.js']);
   expect(card.all('link[rel="stylesheet"], img, iframe')).toHaveLength(0);
-  expect(card.first('style')!.text()).toContain('prefers-color-scheme:dark');
+  const style = card.first('style')!.text();
+  expect(style).toContain('prefers-color-scheme:dark');
+  // its own CSP: nothing but this style (by hash) and its script
+  const csp = card.first('meta[http-equiv="Content-Security-Policy"]')!.attr('content')!;
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain(`style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+  expect(csp).toContain("script-src 'self'");
 }
 
 describe('prerendered sample content', () => {

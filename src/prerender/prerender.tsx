@@ -18,6 +18,7 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { TFunction } from 'i18next';
 import { renderUrl } from '../app/entry-server.tsx';
@@ -155,6 +156,12 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
   }
 }
 
+/**
+ * The card's own policy: nothing but its inline style (by hash) and its one script. It makes
+ * "no network, no storage" a guarantee rather than a habit, and matches the strict CSP of the site.
+ */
+const EMBED_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(EMBED_CSS).digest('base64')}'; script-src 'self'; base-uri 'none'; form-action 'none'`;
+
 function embedCardPage(article: Article, ui: Lang, base: string, t: T): string {
   const articleUrl = base + sitePaths.article(ui, article.slug);
   const body = renderToStaticMarkup(
@@ -171,6 +178,7 @@ function embedCardPage(article: Article, ui: Lang, base: string, t: T): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<meta http-equiv="Content-Security-Policy" content="${EMBED_CSP}">
 <meta name="robots" content="noindex">
 <title>${escapeAttr(article.headline)} — Kontekst</title>
 <link rel="canonical" href="${escapeAttr(articleUrl)}">
