@@ -74,9 +74,9 @@ test.describe('hydration', () => {
     expect(problems.filter((p) => HYDRATION_PROBLEM.test(p) || /^warning:.*React/i.test(p))).toEqual([]);
   });
 
-  test('the home and a topic page hydrate without warnings', async ({ page }) => {
+  test('the home, a topic page and an article in the other UI language hydrate without warnings', async ({ page }) => {
     const problems = watchConsole(page);
-    for (const path of ['/uk/', '/en/', '/en/topics/nato']) {
+    for (const path of ['/uk/', '/en/', '/en/topics/nato', `/en/news/${SEED_SLUG}`]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
