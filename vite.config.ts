@@ -2,6 +2,7 @@ import { execSync } from 'node:child_process';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { servePrerendered } from './src/prerender/servePrerendered.ts';
 
 /** This build's id (footer, update test): KONTEKST_BUILD_ID, else the git commit and the build time. */
 function buildId(): string {
@@ -26,6 +27,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    servePrerendered(),
     // Offline reading: docs/adr/0004-offline.md, the worker is src/offline/sw.ts.
     VitePWA({
       strategies: 'injectManifest',

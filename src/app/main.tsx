@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { i18n, isLang, loadLanguage, preferredLang } from '../i18n/index.ts';
 import { createQueryClient } from './queryClient.ts';
 import { createRoutes } from './routes.tsx';
+import { readHydrationState, restoreQueries } from './hydration.ts';
 import { App } from './App.tsx';
 import { startServiceWorker } from '../offline/register.ts';
 import './styles.css';
@@ -12,12 +13,17 @@ const queryClient = createQueryClient();
 const urlLang = location.pathname.split('/')[1];
 // The shell's strings are ready before the first paint.
 await loadLanguage(i18n, isLang(urlLang) ? urlLang : preferredLang());
-const router = createBrowserRouter(createRoutes({ queryClient, i18n }));
-
-createRoot(document.getElementById('root')!).render(
+// A prerendered page (src/prerender) carries its data: hydrate it rather than render again.
+const state = readHydrationState(document, location);
+if (state) restoreQueries(queryClient, state.queries);
+const router = createBrowserRouter(createRoutes({ queryClient, i18n }), state ? { hydrationData: state.router } : {});
+const root = document.getElementById('root')!;
+const app = (
   <StrictMode>
     <App router={router} queryClient={queryClient} i18n={i18n} />
-  </StrictMode>,
+  </StrictMode>
 );
+if (state && root.firstChild) hydrateRoot(root, app);
+else createRoot(root).render(app);
 
 startServiceWorker();

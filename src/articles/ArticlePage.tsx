@@ -10,6 +10,7 @@ import { RelatedArticles } from './RelatedArticles.tsx';
 import { Time } from './Time.tsx';
 import { readingMinutes } from './readingTime.ts';
 import { SaveButton } from '../saved/SaveButton.tsx';
+import { ShareSlot } from '../embed/ShareSlot.tsx';
 
 /** The article page, modelled on the seed: headline, Kyiv time, body, Контекст, Теми, Ще на цю тему. */
 export function ArticlePage() {
@@ -58,6 +59,7 @@ export function ArticlePage() {
           </p>
         ))}
         <SaveButton article={article} />
+        <ShareSlot slug={article.slug} headline={article.headline} lead={article.lead} ui={ui} />
       </header>
       <div className="article-grid">
         <div className="article-body" lang={contentLang}>

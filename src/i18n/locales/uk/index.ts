@@ -4,6 +4,7 @@ import home from './home.json';
 import topics from './topics.json';
 import offline from './offline.json';
 import saved from './saved.json';
+import embed from './embed.json';
 
 /** Every namespace of the uk UI, loaded as one chunk when uk is first needed. */
-export default { common, article, home, topics, offline, saved };
+export default { common, article, home, topics, offline, saved, embed };

@@ -1,0 +1,17 @@
+/**
+ * npx tsx scripts/prerender.ts [--dist DIR]   (the last step of `npm run build`)
+ * KONTEKST_BASE_URL sets the public address used in canonical links, Open
+ * Graph and oEmbed (default http://localhost:4173). See docs/DEPLOY.md.
+ */
+import { resolve } from 'node:path';
+import { prerender } from '../src/prerender/prerender.tsx';
+import { baseUrlFrom } from '../src/embed/meta.ts';
+
+const at = process.argv.indexOf('--dist');
+const dist = resolve(at > 0 ? (process.argv[at + 1] ?? 'dist') : 'dist');
+try {
+  await prerender({ dist, base: baseUrlFrom(process.env.KONTEKST_BASE_URL), log: (l) => console.log(l) });
+} catch (e) {
+  console.error(`prerender failed: ${e instanceof Error ? e.stack : String(e)}`);
+  process.exitCode = 1;
+}
