@@ -20,14 +20,18 @@ function buildId(): string {
 const articleCacheMax = Number(process.env.KONTEKST_ARTICLE_CACHE_MAX ?? 80);
 if (!Number.isInteger(articleCacheMax) || articleCacheMax < 1) throw new Error('KONTEKST_ARTICLE_CACHE_MAX must be a positive integer');
 
+const BUILD_ID = buildId();
+
 export default defineConfig({
   define: {
-    __BUILD_ID__: JSON.stringify(buildId()),
+    __BUILD_ID__: JSON.stringify(BUILD_ID),
     __ARTICLE_CACHE_MAX__: String(articleCacheMax),
   },
   plugins: [
     react(),
     servePrerendered(),
+    // dist/build.json: the build id, for the prerender step (and for anyone asking a host what it serves)
+    { name: 'kontekst-build-json', generateBundle() { this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify({ buildId: BUILD_ID }) }); } },
     // Offline reading: docs/adr/0004-offline.md, the worker is src/offline/sw.ts.
     VitePWA({
       strategies: 'injectManifest',

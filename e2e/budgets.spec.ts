@@ -3,7 +3,7 @@
  * first view of the seed article, measured in real Chromium against the built
  * site and gzipped from dist/. A breach fails `npm test`.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test, expect, openSeedFromHome } from './fixtures.ts';
@@ -17,7 +17,7 @@ const DIST = process.env.DIST_DIR ?? 'dist';
 
 function distFile(pathname: string): string | null {
   const candidates = [join(DIST, pathname), join(DIST, pathname, 'index.html')];
-  return candidates.find((p) => existsSync(p) && !p.endsWith('/')) ?? null;
+  return candidates.find((p) => statSync(p, { throwIfNoEntry: false })?.isFile()) ?? null;
 }
 const gzipKB = (buf: Buffer) => gzipSync(buf, { level: 9 }).length / 1000;
 

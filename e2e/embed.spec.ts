@@ -81,14 +81,16 @@ test.describe('hydration', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
     }
-    expect(problems).toEqual([]);
+    // (service workers are blocked in these tests: the app says offline reading is unavailable, which is true)
+    expect(problems.filter((p) => !/offline reading unavailable/.test(p))).toEqual([]);
   });
 
   test('a page that is not prerendered still renders through the SPA fallback', async ({ page, consoleProblems }) => {
     consoleProblems.allow(/Failed to load resource: the server responded with a status of 404/);
     await page.goto('/uk/?page=1');
     await expect(page.getByRole('link', { name: SEED_HEADLINE })).toBeVisible();
-    // A host answers a prerendered path with a query string with the prerendered file: the client renders the URL itself.
+    // A host answers a prerendered path with a query string with the prerendered file: a tracking parameter
+    // still hydrates it.
     await page.goto(`${SEED_PATH}?utm_source=test`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
     await expect(page.getByRole('button', { name: 'Копіювати посилання' })).toBeVisible();
@@ -232,7 +234,7 @@ test.describe('sharing an article', () => {
       expect(reserved).toBeGreaterThan(40);
       await expect(page.getByRole('button', { name: 'Копіювати код для вставлення' })).toBeVisible();
       await page.getByRole('button', { name: 'Копіювати посилання' }).click();
-      await expect(page.getByRole('status')).not.toBeEmpty();
+      await expect(page.locator('.share-status')).not.toBeEmpty();
       const height = await slot.evaluate((el) => el.getBoundingClientRect().height);
       expect(height).toBeLessThanOrEqual(reserved + 0.5);
       // no large empty gap either, where the room was sized for this layout

@@ -3,6 +3,7 @@
  * KONTEKST_BASE_URL sets the public address used in canonical links, Open
  * Graph and oEmbed (default http://localhost:4173). See docs/DEPLOY.md.
  */
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { prerender } from '../src/prerender/prerender.tsx';
 import { baseUrlFrom } from '../src/embed/meta.ts';
@@ -10,6 +11,9 @@ import { baseUrlFrom } from '../src/embed/meta.ts';
 const at = process.argv.indexOf('--dist');
 const dist = resolve(at > 0 ? (process.argv[at + 1] ?? 'dist') : 'dist');
 try {
+  // The footer shows the build id: the same one vite build put into the bundle.
+  const built = JSON.parse(await readFile(resolve(dist, 'build.json'), 'utf8').catch(() => '{}')) as { buildId?: string };
+  (globalThis as { __KONTEKST_BUILD_ID__?: string }).__KONTEKST_BUILD_ID__ = built.buildId ?? 'dev';
   await prerender({ dist, base: baseUrlFrom(process.env.KONTEKST_BASE_URL), log: (l) => console.log(l) });
 } catch (e) {
   console.error(`prerender failed: ${e instanceof Error ? e.stack : String(e)}`);

@@ -3,6 +3,7 @@ import { Link, Outlet, ScrollRestoration, useLocation, useNavigation, useParams 
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../model/article.ts';
 import { saveLangChoice } from '../i18n/index.ts';
+import { buildId } from '../offline/buildId.ts';
 import { OfflineIndicator } from '../offline/OfflineIndicator.tsx';
 import { UpdateBanner } from '../offline/UpdateBanner.tsx';
 
@@ -66,7 +67,7 @@ export function Layout({ children }: { children?: React.ReactNode }) {
       <footer className="site-footer">
         <div className="wrap">
           <p>{t('footer.about')}</p>
-          <p className="build-id">{t('offline:build', { id: __BUILD_ID__ })}</p>
+          <p className="build-id">{t('offline:build', { id: buildId() })}</p>
         </div>
       </footer>
       <UpdateBanner />

@@ -32,16 +32,19 @@ export function jsonForScript(value: unknown): string {
 const samePath = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
- * The state block of a prerendered page, when it was rendered for this very
- * URL; else null (the SPA fallback, or a host answering /en/?page=2 with the
- * prerendered /en/): the client then renders the URL itself.
+ * The state block of a prerendered page, when it was rendered for this URL;
+ * else null (the SPA fallback, or a host answering /en/?page=2 with the
+ * prerendered /en/): the client then renders the URL itself. Only `page`
+ * changes what a prerendered route shows (and ?page=N is never prerendered),
+ * so a link that arrives with tracking parameters (?utm_source=…) still hydrates.
  */
 export function readHydrationState(doc: Document, loc: { pathname: string; search: string }): HydrationState | null {
   const text = doc.getElementById(STATE_ELEMENT_ID)?.textContent;
   if (!text) return null;
   try {
     const state = JSON.parse(text) as HydrationState;
-    return loc.search === '' && samePath(state.path, loc.pathname) ? state : null;
+    const page = new URLSearchParams(loc.search).get('page');
+    return page === null && samePath(state.path, loc.pathname) ? state : null;
   } catch {
     return null;
   }

@@ -8,6 +8,10 @@ import { readHydrationState, restoreQueries } from './hydration.ts';
 import { App } from './App.tsx';
 import { startServiceWorker } from '../offline/register.ts';
 import './styles.css';
+// Feature styles of the first view. Imported here, by the client entry only: the prerender
+// (Node) renders the same components and cannot load CSS.
+import '../saved/saved.css';
+import '../offline/offline.css';
 
 const queryClient = createQueryClient();
 const urlLang = location.pathname.split('/')[1];

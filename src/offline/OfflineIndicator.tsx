@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { useOnline } from './useOnline.ts';
-import './offline.css';
 
 /** A quiet "offline" note in the header; the live region is always there so the change is announced. */
 export function OfflineIndicator() {

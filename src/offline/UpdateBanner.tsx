@@ -1,7 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyUpdate, updateReady } from './register.ts';
-import './offline.css';
 
 /** "Нова версія — Оновити": shown when a new build is installed and waiting for the reader. */
 export function UpdateBanner() {

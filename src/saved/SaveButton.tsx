@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Article } from '../model/article.ts';
 import { savedStore } from './store.ts';
 import { useSaved } from './useSaved.ts';
-import './saved.css';
 
 /** Save for offline / Remove from saved, on every article page. */
 export function SaveButton({ article }: { article: Article }) {

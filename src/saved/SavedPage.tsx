@@ -6,7 +6,6 @@ import { Time } from '../articles/Time.tsx';
 import { Loading } from '../app/Loading.tsx';
 import { savedStore } from './store.ts';
 import { useSaved } from './useSaved.ts';
-import './saved.css';
 
 /** /:lang/saved — the articles the reader saved for offline reading, each with Remove. */
 export function SavedPage() {

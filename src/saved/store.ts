@@ -124,5 +124,6 @@ export function createSavedStore({
 export const savedStore: SavedStore = createSavedStore({
   storage: typeof caches === 'undefined' ? undefined : caches,
   persist: () => (typeof navigator !== 'undefined' && navigator.storage?.persist ? navigator.storage.persist() : Promise.resolve(false)),
-  channel: typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('kontekst-saved'),
+  // browsers only: in Node (the prerender) an open channel would keep the process alive
+  channel: typeof window === 'undefined' || typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('kontekst-saved'),
 });
