@@ -92,12 +92,19 @@ export interface EnrichResult {
   skipped: string[];
 }
 
-export function buildArticles(input: readonly Draft[], glossary: Glossary = new Map()): EnrichResult {
+export function buildArticles(
+  input: readonly Draft[],
+  glossary: Glossary = new Map(),
+  progress: (phase: string, done: number, total: number) => void = () => {},
+): EnrichResult {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
   const drafts = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const skip = (d: Draft, e: ImportError | ImportError[]): void => {
-    errors.push(...(Array.isArray(e) ? e : [e]));
+    for (const x of Array.isArray(e) ? e : [e]) {
+      // a feed item is named by its number and line
+      errors.push(d.item !== undefined && x.file === d.file ? { ...x, line: x.line || (d.line ?? 0), message: `item ${d.item}: ${x.message}` } : x);
+    }
     skipped.add(d.file);
   };
 
@@ -245,8 +252,10 @@ export function buildArticles(input: readonly Draft[], glossary: Glossary = new 
   }
 
   // ---- related ------------------------------------------------------------------
+  progress('related articles', 0, 1);
   const { links, unresolved } = findRelated(
     kept.map((w) => ({
+      text: `${w.draft.headline} ${w.draft.lead}`,
       id: w.id,
       slug: w.slug,
       lang: w.draft.lang,
@@ -272,6 +281,7 @@ export function buildArticles(input: readonly Draft[], glossary: Glossary = new 
       ),
     );
   }
+  progress('related articles', 1, 1);
   const summaries = new Map(kept.map((w) => [w.id, toSummary(w.article)]));
   const articles: Article[] = [];
   for (const w of kept) {

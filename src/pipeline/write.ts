@@ -25,7 +25,14 @@ async function assertReplaceable(dir: string): Promise<boolean> {
 }
 
 /** Write `files` (relative path → JSON value) as compact JSON into `outDir`, replacing what was there. */
-export async function writeDataset(outDir: string, files: ReadonlyMap<string, unknown>): Promise<void> {
+/** Files written at once: enough to keep the disk busy, few enough for the file-descriptor limit. */
+const CONCURRENCY = 32;
+
+export async function writeDataset(
+  outDir: string,
+  files: ReadonlyMap<string, unknown>,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<void> {
   const dir = resolve(outDir);
   const exists = await assertReplaceable(dir);
   const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
@@ -35,11 +42,23 @@ export async function writeDataset(outDir: string, files: ReadonlyMap<string, un
     const folders = new Set<string>();
     for (const path of files.keys()) folders.add(dirname(join(staging, path)));
     for (const folder of folders) await mkdir(folder, { recursive: true });
-    for (const [path, value] of files) {
+    for (const path of files.keys()) {
       const target = resolve(staging, path);
-      if (!target.startsWith(staging)) throw new Error(`dataset path escapes the out folder: ${path}`);
-      await writeFile(target, `${JSON.stringify(value)}\n`, 'utf8');
+      if (!target.startsWith(`${staging}/`)) throw new Error(`dataset path escapes the out folder: ${path}`);
     }
+    const entries = [...files];
+    let next = 0;
+    let done = 0;
+    const worker = async (): Promise<void> => {
+      while (next < entries.length) {
+        const [path, value] = entries[next++] as [string, unknown];
+        await writeFile(resolve(staging, path), `${JSON.stringify(value)}\n`, 'utf8');
+        if (++done % 1000 === 0) progress(done, entries.length);
+      }
+    };
+    progress(0, entries.length);
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    progress(entries.length, entries.length);
     if (exists) await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     await rename(staging, dir);
