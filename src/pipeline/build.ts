@@ -85,7 +85,7 @@ export function buildDataset(
   const built = buildArticles(drafts, glossary, progress);
   errors.push(...built.errors);
   progress('laying out', 0, 1);
-  const files = layoutDataset(built.articles, { builtAt });
+  const files = layoutDataset(built.articles, { builtAt, validated: true });
   progress('laying out', 1, 1);
   return {
     articles: built.articles,

@@ -34,6 +34,19 @@ export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Arti
   return time(b.publishedAt) - time(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** JSON already made for a value (an article, for the content hash): write.ts reuses it. */
+export const serialized = new WeakMap<object, string>();
+
+/** JSON of a value, made once. */
+export function toJson(value: object): string {
+  let json = serialized.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    serialized.set(value, json);
+  }
+  return json;
+}
+
 /**
  * sha-256 over the articles' JSON in id order: it changes exactly when some
  * article's content does, and never because of the build time.
@@ -41,7 +54,7 @@ export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Arti
 export function contentHash(articles: readonly Article[]): string {
   const hash = createHash('sha256');
   for (const a of [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
-    hash.update(JSON.stringify(a), 'utf8');
+    hash.update(toJson(a), 'utf8');
     hash.update('\n');
   }
   return hash.digest('hex');
@@ -68,10 +81,12 @@ export interface LayoutOptions {
   /** ISO time of the build, for the manifest */
   builtAt: string;
   pageSize?: number;
+  /** the articles were checked against the Article schema already (enrich.ts does, after related) */
+  validated?: boolean;
 }
 
 /** Every file of the dataset: relative path → value. */
-export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE }: LayoutOptions): Map<string, unknown> {
+export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE, validated = false }: LayoutOptions): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const put = (path: string, value: unknown): void => {
     files.set(relativePath(path), value);
@@ -79,7 +94,7 @@ export function layoutDataset(input: readonly Article[], { builtAt, pageSize = P
   const articles = [...input].sort(newestFirst);
   const summaries = articles.map(toSummary);
 
-  for (const a of articles) put(paths.article(a.slug), check(Article, a, paths.article(a.slug)));
+  for (const a of articles) put(paths.article(a.slug), validated ? a : check(Article, a, paths.article(a.slug)));
 
   const scopes: Record<ListScope, ArticleSummary[]> = { all: summaries, uk: [], en: [] };
   for (const s of summaries) scopes[s.lang].push(s);

@@ -12,7 +12,8 @@
  * A problem with one draft skips that draft and is reported; the others go on.
  */
 import { createHash } from 'node:crypto';
-import { Article, type ArticleSummary, type Block, type RelatedArticle, inlineText, summarise } from '../model/article.ts';
+import * as z from 'zod/mini';
+import { Article, type ArticleSummary, type Block, RelatedArticle, inlineText, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
 import type { Draft } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
@@ -21,6 +22,8 @@ import { schemaErrors } from './schemaIssues.ts';
 import { type Glossary, TopicRegistry } from './topics.ts';
 
 export const LEAD_SUMMARY_LENGTH = 300;
+
+const RelatedCards = z.array(RelatedArticle);
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -37,10 +40,10 @@ export function shortId(id: string): string {
 }
 
 /** Words in a text: runs of non-space containing a letter or digit. */
+const WORD_START = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
+
 export function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count++;
-  return count;
+  return text.match(WORD_START)?.length ?? 0;
 }
 
 export function blockText(block: Block): string {
@@ -292,10 +295,11 @@ export function buildArticles(
       const { lead: _lead, topics: _topics, ...card } = summary;
       return [{ ...card, reason: link.reason }];
     });
-    const checked = Article.safeParse(w.article);
+    // The article passed its schema above; only the related cards are new.
+    const checked = RelatedCards.safeParse(w.article.related);
     if (!checked.success) {
       // cannot happen for valid parts; reported rather than written if it ever does
-      skip(w.draft, schemaErrors(w.draft.file, checked.error.issues, w.article, undefined, 1));
+      skip(w.draft, schemaErrors(w.draft.file, checked.error.issues, w.article.related, undefined, 1));
       continue;
     }
     articles.push(w.article);

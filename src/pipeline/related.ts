@@ -331,7 +331,7 @@ export function findRelated(articles: readonly RelatedInput[], max = MAX_RELATED
         for (const c of ranked) consider(c);
         for (const s of text.similar(i, want + extra, (c) => !used.has(groupOf(c)))) consider(s.idx);
         const order = [...candidates]
-          .filter(([, v]) => v.topic > 0 || v.text > 0)
+          .filter(([, v]) => v.shared.length > 0 || v.text > 0)
           .map(([c, v]) => ({ c, ...v, score: v.topic + v.text, same: articles[c]?.lang === a.lang }))
           .sort((x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0));
         for (const x of order) {

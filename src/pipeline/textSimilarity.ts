@@ -8,9 +8,9 @@
  * Weights are (1 + ln tf) · ln(N / df), L2-normalised.
  *
  * Candidates come from an inverted index word → articles, walked for the
- * article's 10 heaviest words only, skipping words in more than
- * min(1 000, 5 % of N) articles (they say little and would make the walk
- * quadratic): each article costs at most 10 000 postings, so the whole build is
+ * article's 8 heaviest words only, skipping words in more than
+ * min(400, 5 % of N) articles (they say little and would make the walk
+ * quadratic): each article costs at most 3 200 postings, so the whole build is
  * linear in N. The best k are kept in a small sorted list, never a full sort.
  */
 
@@ -23,8 +23,8 @@ const STOP = new Set(
 );
 
 export const STEM_LENGTH = 7;
-export const QUERY_TERMS = 10;
-export const MAX_POSTINGS = 1000;
+export const QUERY_TERMS = 8;
+export const MAX_POSTINGS = 400;
 /** days after which the recency factor has fallen halfway to its floor */
 export const HALF_LIFE_DAYS = 30;
 

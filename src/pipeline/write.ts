@@ -3,7 +3,9 @@
  * swapped in at the end, so a reader (or `vite dev`) never sees half a dataset;
  * a folder that holds something other than a dataset is never cleared.
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { serialized } from './dataset.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class UnsafeOutDirError extends Error {}
@@ -25,9 +27,6 @@ async function assertReplaceable(dir: string): Promise<boolean> {
 }
 
 /** Write `files` (relative path → JSON value) as compact JSON into `outDir`, replacing what was there. */
-/** Files written at once: enough to keep the disk busy, few enough for the file-descriptor limit. */
-const CONCURRENCY = 32;
-
 export async function writeDataset(
   outDir: string,
   files: ReadonlyMap<string, unknown>,
@@ -46,19 +45,19 @@ export async function writeDataset(
       const target = resolve(staging, path);
       if (!target.startsWith(`${staging}/`)) throw new Error(`dataset path escapes the out folder: ${path}`);
     }
-    const entries = [...files];
-    let next = 0;
+    // Synchronous writes: for tens of thousands of small files one open-write-close
+    // each is several times faster than the promise API's three thread-pool trips.
     let done = 0;
-    const worker = async (): Promise<void> => {
-      while (next < entries.length) {
-        const [path, value] = entries[next++] as [string, unknown];
-        await writeFile(resolve(staging, path), `${JSON.stringify(value)}\n`, 'utf8');
-        if (++done % 1000 === 0) progress(done, entries.length);
+    progress(0, files.size);
+    for (const [path, value] of files) {
+      const json = (typeof value === 'object' && value !== null && serialized.get(value)) || JSON.stringify(value);
+      writeFileSync(resolve(staging, path), `${json}\n`, 'utf8');
+      if (++done % 2000 === 0) {
+        progress(done, files.size);
+        await new Promise((r) => setImmediate(r)); // let the progress bar draw
       }
-    };
-    progress(0, entries.length);
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    progress(entries.length, entries.length);
+    }
+    progress(files.size, files.size);
     if (exists) await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     await rename(staging, dir);
