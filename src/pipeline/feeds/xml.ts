@@ -236,8 +236,14 @@ export function parseXmlFeed(xml: string, file: string, format: FeedFormat): Par
     const entries = s.items.map((item, k) => toEntry(item, k + 1, starts[k]?.line ?? 0, format));
     return { file, format, ...feedMeta(s, format), entries, errors, broken: 0 };
   }
-  errors.push(importError(file, valid.err.line, `broken XML: ${valid.err.msg}; reading the items one by one`));
+  errors.push(importError(file, valid.err.line, `broken XML: ${reason(valid.err.msg)}; reading the items one by one`));
   return salvage(xml, file, format, errors);
+}
+
+/** The parser's message without its final full stop (and, for a cut-out item, without positions in the cut-out). */
+function reason(msg: string, cutOut = false): string {
+  const m = cutOut ? msg.replace(/\s*\(opened in line \d+, col \d+\)/, '') : msg;
+  return m.replace(/\.$/, '');
 }
 
 /** A broken document: each item is cut out and parsed on its own. */
@@ -277,7 +283,7 @@ function salvage(xml: string, file: string, format: FeedFormat, errors: ImportEr
     const ok = XMLValidator.validate(doc, { allowBooleanAttributes: true });
     if (ok !== true) {
       broken++;
-      errors.push(importError(file, line + ok.err.line - 1, itemMessage(n, `broken XML: ${ok.err.msg}; skipped`)));
+      errors.push(importError(file, line + ok.err.line - 1, itemMessage(n, `broken XML: ${reason(ok.err.msg, true)}; skipped`)));
       return;
     }
     const s = shape(parser.parse(doc) as Node, format);
