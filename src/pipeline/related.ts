@@ -21,6 +21,8 @@ import type { Lang, RelatedReason } from '../model/article.ts';
 import { TextIndex } from './textSimilarity.ts';
 
 export const MAX_RELATED = 5;
+/** Articles of one topic walked at most, newest first (see rank). */
+export const MAX_WALK = 2000;
 
 export interface RelatedInput {
   id: string;
@@ -217,7 +219,12 @@ class Scorer {
       }
       const list = postings.get(t) ?? [];
       if (k < topics.length - 1) {
-        for (const c of list) if (!excluded(c)) touch(c, w);
+        // A very common topic is walked over its newest MAX_WALK articles only: linear time at any size.
+        const end = Math.min(list.length, MAX_WALK);
+        for (let p = 0; p < end; p++) {
+          const c = list[p] as number;
+          if (!excluded(c)) touch(c, w);
+        }
         continue;
       }
       // The last topic: newcomers all score exactly w and arrive best first, so

@@ -32,7 +32,9 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLocaleLowerCase().normalize('NFC').matchAll(WORD)) {
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
     const w = m[0];
     if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
     out.push(w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w);
