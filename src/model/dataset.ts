@@ -7,7 +7,8 @@
  *   data/manifest.json                       Manifest
  *   data/articles/<slug>.json                Article (one per article)
  *   data/latest/<all|uk|en>/<page>.json      ListPage, newest first
- *   data/topics/index.json                   TopicIndex
+ *   data/topics/index.json                   TopicIndex (the most used topics; page 1)
+ *   data/topics/index/<page>.json            TopicIndex, pages 2… when there are more topics
  *   data/topics/<topic-slug>/<page>.json     TopicPage, newest first
  */
 import * as z from 'zod/mini';
@@ -44,7 +45,15 @@ export type ListPage = z.infer<typeof ListPage>;
 export const TopicInfo = z.object({ slug: Slug, labels: TopicLabels, count: z.number() });
 export type TopicInfo = z.infer<typeof TopicInfo>;
 
-export const TopicIndex = z.object({ topics: z.array(TopicInfo) });
+/** Topics per index file: keeps each well under 1 MB (~80 bytes a topic). */
+export const TOPIC_INDEX_PAGE_SIZE = 5000;
+
+export const TopicIndex = z.object({
+  topics: z.array(TopicInfo),
+  /** present when the index is split: this file's page (1 = index.json) and how many there are */
+  page: z.optional(z.number()),
+  pages: z.optional(z.number()),
+});
 export type TopicIndex = z.infer<typeof TopicIndex>;
 
 export const TopicPage = z.extend(ListPage, { topic: TopicInfo });
@@ -54,6 +63,6 @@ export const paths = {
   manifest: () => `${DATA_BASE}/manifest.json`,
   article: (slug: string) => `${DATA_BASE}/articles/${slug}.json`,
   latest: (scope: ListScope, page: number) => `${DATA_BASE}/latest/${scope}/${page}.json`,
-  topicIndex: () => `${DATA_BASE}/topics/index.json`,
+  topicIndex: (page = 1) => (page === 1 ? `${DATA_BASE}/topics/index.json` : `${DATA_BASE}/topics/index/${page}.json`),
   topic: (slug: string, page: number) => `${DATA_BASE}/topics/${slug}/${page}.json`,
 };

@@ -12,6 +12,7 @@ import {
   type ListScope,
   Manifest,
   PAGE_SIZE,
+  TOPIC_INDEX_PAGE_SIZE,
   TopicIndex,
   type TopicInfo,
   TopicPage,
@@ -83,10 +84,11 @@ export interface LayoutOptions {
   pageSize?: number;
   /** the articles were checked against the Article schema already (enrich.ts does, after related) */
   validated?: boolean;
+  topicIndexPageSize?: number;
 }
 
 /** Every file of the dataset: relative path → value. */
-export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE, validated = false }: LayoutOptions): Map<string, unknown> {
+export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE, validated = false, topicIndexPageSize = TOPIC_INDEX_PAGE_SIZE }: LayoutOptions): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const put = (path: string, value: unknown): void => {
     files.set(relativePath(path), value);
@@ -127,7 +129,12 @@ export function layoutDataset(input: readonly Article[], { builtAt, pageSize = P
   const infos: TopicInfo[] = [...topics.values()]
     .map(({ ref, items }) => ({ slug: ref.slug, labels: ref.labels, count: items.length }))
     .sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  put(paths.topicIndex(), check(TopicIndex, { topics: infos }, paths.topicIndex()));
+  const indexPages = Math.max(1, Math.ceil(infos.length / topicIndexPageSize));
+  for (let page = 1; page <= indexPages; page++) {
+    const topics = infos.slice((page - 1) * topicIndexPageSize, page * topicIndexPageSize);
+    const value = indexPages === 1 ? { topics } : { topics, page, pages: indexPages };
+    put(paths.topicIndex(page), check(TopicIndex, value, paths.topicIndex(page)));
+  }
   for (const topic of infos) {
     for (const page of paginate(topics.get(topic.slug)?.items ?? [], pageSize)) {
       const value = { topic, ...page };
