@@ -20,6 +20,7 @@ import { type Glossary, mergeGlossaries, parseGlossary } from './topics.ts';
 
 export interface BuildInput {
   seeds: readonly SeedSource[];
+  /** consumed: each feed's text is emptied once it has been read */
   feeds?: readonly FeedFile[];
   glossaries?: readonly TextFile[];
 }
@@ -73,6 +74,8 @@ export function buildDataset(
   feeds.forEach((feed, k) => {
     progress('reading feeds', k, feeds.length);
     const parsed = feedToDrafts(parseFeed(feed));
+    // A feed's text is not needed once it is drafts: let it go (hundreds of MB at 100 000 articles).
+    feed.text = '';
     errors.push(...parsed.errors);
     sources += parsed.items;
     for (const d of parsed.drafts) feedDrafts.push(d);

@@ -35,18 +35,6 @@ export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Arti
   return time(b.publishedAt) - time(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** JSON already made for a value (an article, for the content hash): write.ts reuses it. */
-export const serialized = new WeakMap<object, string>();
-
-/** JSON of a value, made once. */
-export function toJson(value: object): string {
-  let json = serialized.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    serialized.set(value, json);
-  }
-  return json;
-}
 
 /**
  * sha-256 over the articles' JSON in id order: it changes exactly when some
@@ -55,7 +43,7 @@ export function toJson(value: object): string {
 export function contentHash(articles: readonly Article[]): string {
   const hash = createHash('sha256');
   for (const a of [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
-    hash.update(toJson(a), 'utf8');
+    hash.update(JSON.stringify(a), 'utf8');
     hash.update('\n');
   }
   return hash.digest('hex');

@@ -5,7 +5,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { serialized } from './dataset.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class UnsafeOutDirError extends Error {}
@@ -50,7 +49,7 @@ export async function writeDataset(
     let done = 0;
     progress(0, files.size);
     for (const [path, value] of files) {
-      const json = (typeof value === 'object' && value !== null && serialized.get(value)) || JSON.stringify(value);
+      const json = JSON.stringify(value);
       writeFileSync(resolve(staging, path), `${json}\n`, 'utf8');
       if (++done % 2000 === 0) {
         progress(done, files.size);
