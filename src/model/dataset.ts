@@ -7,7 +7,8 @@
  *   data/manifest.json                       Manifest
  *   data/articles/<slug>.json                Article (one per article)
  *   data/latest/<all|uk|en>/<page>.json      ListPage, newest first
- *   data/topics/index.json                   TopicIndex
+ *   data/topics/index.json                   TopicIndex (the most used topics; page 1)
+ *   data/topics/index/<page>.json            TopicIndex, pages 2… when there are more topics
  *   data/topics/<topic-slug>/<page>.json     TopicPage, newest first
  */
 import * as v from 'valibot';
@@ -44,7 +45,15 @@ export type ListPage = v.InferOutput<typeof ListPage>;
 export const TopicInfo = v.object({ slug: Slug, labels: TopicLabels, count: v.number() });
 export type TopicInfo = v.InferOutput<typeof TopicInfo>;
 
-export const TopicIndex = v.object({ topics: v.array(TopicInfo) });
+/** Topics per index file: keeps each well under 1 MB (~80 bytes a topic). */
+export const TOPIC_INDEX_PAGE_SIZE = 5000;
+
+export const TopicIndex = v.object({
+  topics: v.array(TopicInfo),
+  /** present when the index is split: this file's page (1 = index.json) and how many there are */
+  page: v.optional(v.number()),
+  pages: v.optional(v.number()),
+});
 export type TopicIndex = v.InferOutput<typeof TopicIndex>;
 
 export const TopicPage = v.object({ ...ListPage.entries, topic: TopicInfo });
@@ -54,6 +63,6 @@ export const paths = {
   manifest: () => `${DATA_BASE}/manifest.json`,
   article: (slug: string) => `${DATA_BASE}/articles/${slug}.json`,
   latest: (scope: ListScope, page: number) => `${DATA_BASE}/latest/${scope}/${page}.json`,
-  topicIndex: () => `${DATA_BASE}/topics/index.json`,
+  topicIndex: (page = 1) => (page === 1 ? `${DATA_BASE}/topics/index.json` : `${DATA_BASE}/topics/index/${page}.json`),
   topic: (slug: string, page: number) => `${DATA_BASE}/topics/${slug}/${page}.json`,
 };

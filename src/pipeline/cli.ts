@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDataset } from './build.ts';
 import { formatError } from './errors.ts';
+import { type ProgressFn, progressReporter } from './progress.ts';
 import { readSources } from './sources.ts';
 import { writeDataset } from './write.ts';
 
@@ -16,19 +17,23 @@ export const DEFAULT_SOURCE_DIR = 'content/';
 export const DEFAULT_OUT_DIR = 'public/data';
 
 const USAGE = `usage: npm run data -- [SOURCE ...] [--out DIR]
-  SOURCE  seed .txt files, sidecar .json files, topics.json, or folders (default ${DEFAULT_SOURCE_DIR})
+  SOURCE  feeds (RSS 2.0/1.0, Atom 1.0/0.3, JSON Feed 1.1/1.0, recognised by content), seed .txt
+          files, sidecar .json files, topics.json, or folders (default ${DEFAULT_SOURCE_DIR})
   --out   where to write the dataset (default ${DEFAULT_OUT_DIR}); the folder is replaced`;
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
   now: () => Date;
+  /** progress of a long import; none when left out */
+  progress?: ProgressFn & { end?: () => void };
 }
 
 const defaultIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   now: () => new Date(),
+  progress: progressReporter(process.stderr),
 };
 
 interface Args {
@@ -69,19 +74,28 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(USAGE);
       return 0;
     }
+    const progress = io.progress ?? (() => {});
+    progress('reading sources', 0, 1);
     const sources = await readSources(args.sources);
-    const result = buildDataset(sources, io.now().toISOString());
+    progress('reading sources', 1, 1);
+    const result = buildDataset(sources, io.now().toISOString(), progress);
+    io.progress?.end?.();
     const problems = [...sources.errors, ...result.errors];
     for (const e of problems) io.err(formatError(e));
     const warnings = problems.filter((e) => e.warning).length;
     const skipped = result.skipped + sources.unreadable.length;
-    io.out(`${result.imported} imported, ${skipped} skipped${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+    const extras = [
+      ...(result.merged > 0 ? [`${result.merged} duplicate${result.merged === 1 ? '' : 's'} merged`] : []),
+      ...(warnings > 0 ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
+    ];
+    io.out(`${result.imported} imported, ${skipped} skipped${extras.map((x) => `, ${x}`).join('')}`);
     // A build that imported nothing because of errors never replaces a dataset.
     if (!result.files || (result.imported === 0 && skipped > 0)) {
       io.out(`nothing written: fix the errors above (${args.out} is unchanged)`);
       return 1;
     }
-    await writeDataset(args.out, result.files);
+    await writeDataset(args.out, result.files, (done, total) => progress('writing', done, total));
+    io.progress?.end?.();
     io.out(`wrote ${result.files.size} files to ${args.out}`);
     return skipped > 0 ? 1 : 0;
   } catch (e) {

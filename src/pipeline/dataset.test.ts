@@ -99,3 +99,13 @@ describe('contentHash', () => {
     expect(contentHash(changed)).not.toBe(hash);
   });
 });
+
+describe('the topic index at scale', () => {
+  it('splits into pages when there are more topics than one file should hold', () => {
+    const many = Array.from({ length: 5 }, (_, k) => article(k + 1, { topics: [{ slug: `t${k}`, labels: { en: `T${k}` } }] }));
+    const files = layoutDataset(many, { builtAt, topicIndexPageSize: 2 });
+    expect(files.get('topics/index.json')).toMatchObject({ page: 1, pages: 3, topics: [{ slug: 't0' }, { slug: 't1' }] });
+    expect(v.parse(TopicIndex, files.get('topics/index/3.json'))).toMatchObject({ page: 3, pages: 3, topics: [{ slug: 't4' }] });
+    expect(files.has('topics/index/4.json')).toBe(false);
+  });
+});

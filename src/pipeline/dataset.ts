@@ -13,6 +13,7 @@ import {
   type ListScope,
   Manifest,
   PAGE_SIZE,
+  TOPIC_INDEX_PAGE_SIZE,
   TopicIndex,
   type TopicInfo,
   TopicPage,
@@ -34,6 +35,7 @@ const time = (iso: string): number => {
 export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Article, 'publishedAt' | 'id'>): number {
   return time(b.publishedAt) - time(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
 
 /**
  * sha-256 over the articles' JSON in id order: it changes exactly when some
@@ -69,24 +71,39 @@ export interface LayoutOptions {
   /** ISO time of the build, for the manifest */
   builtAt: string;
   pageSize?: number;
+  /** the articles were checked against the Article schema already (enrich.ts does, after related) */
+  validated?: boolean;
+  topicIndexPageSize?: number;
 }
 
 /** Every file of the dataset: relative path → value. */
-export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE }: LayoutOptions): Map<string, unknown> {
+export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE, validated = false, topicIndexPageSize = TOPIC_INDEX_PAGE_SIZE }: LayoutOptions): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const put = (path: string, value: unknown): void => {
     files.set(relativePath(path), value);
   };
+  /**
+   * A list page's items are summaries of articles that passed the Article schema:
+   * when the articles were validated, only the page around them is checked.
+   */
+  const checkList = <T extends { items: readonly ArticleSummary[] }>(
+    schema: v.GenericSchema,
+    value: T,
+    path: string,
+  ): T => {
+    check(schema, validated ? { ...value, items: [] } : value, path);
+    return value;
+  };
   const articles = [...input].sort(newestFirst);
   const summaries = articles.map(toSummary);
 
-  for (const a of articles) put(paths.article(a.slug), check(Article, a, paths.article(a.slug)));
+  for (const a of articles) put(paths.article(a.slug), validated ? a : check(Article, a, paths.article(a.slug)));
 
   const scopes: Record<ListScope, ArticleSummary[]> = { all: summaries, uk: [], en: [] };
   for (const s of summaries) scopes[s.lang].push(s);
   for (const scope of LIST_SCOPES) {
     for (const page of paginate(scopes[scope], pageSize)) {
-      put(paths.latest(scope, page.page), check(ListPage, page, paths.latest(scope, page.page)));
+      put(paths.latest(scope, page.page), checkList(ListPage, page, paths.latest(scope, page.page)));
     }
   }
 
@@ -101,11 +118,16 @@ export function layoutDataset(input: readonly Article[], { builtAt, pageSize = P
   const infos: TopicInfo[] = [...topics.values()]
     .map(({ ref, items }) => ({ slug: ref.slug, labels: ref.labels, count: items.length }))
     .sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  put(paths.topicIndex(), check(TopicIndex, { topics: infos }, paths.topicIndex()));
+  const indexPages = Math.max(1, Math.ceil(infos.length / topicIndexPageSize));
+  for (let page = 1; page <= indexPages; page++) {
+    const topics = infos.slice((page - 1) * topicIndexPageSize, page * topicIndexPageSize);
+    const value = indexPages === 1 ? { topics } : { topics, page, pages: indexPages };
+    put(paths.topicIndex(page), check(TopicIndex, value, paths.topicIndex(page)));
+  }
   for (const topic of infos) {
     for (const page of paginate(topics.get(topic.slug)?.items ?? [], pageSize)) {
       const value = { topic, ...page };
-      put(paths.topic(topic.slug, page.page), check(TopicPage, value, paths.topic(topic.slug, page.page)));
+      put(paths.topic(topic.slug, page.page), checkList(TopicPage, value, paths.topic(topic.slug, page.page)));
     }
   }
 

@@ -16,6 +16,11 @@ export interface Located<T = string> {
 export interface Draft {
   /** the source file, for messages */
   file: string;
+  /** a feed item: its 1-based number in the feed, and the line it starts on (0 when unknown) */
+  item?: number;
+  line?: number;
+  /** a feed item's guid/id, for merging duplicates */
+  guid?: string;
   /** the name other sources use for it (a sidecar's translationOf): the file's base name */
   ref: string;
   /** hashed into the default id: "seed:<base name>" for seed files */

@@ -13,7 +13,7 @@
  */
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
-import { Article, type ArticleSummary, type Block, type RelatedArticle, inlineText, summarise } from '../model/article.ts';
+import { Article, type ArticleSummary, type Block, RelatedArticle, inlineText, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
 import type { Draft } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
@@ -22,6 +22,8 @@ import { schemaErrors } from './schemaIssues.ts';
 import { type Glossary, TopicRegistry } from './topics.ts';
 
 export const LEAD_SUMMARY_LENGTH = 300;
+
+const RelatedCards = v.array(RelatedArticle);
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -38,10 +40,10 @@ export function shortId(id: string): string {
 }
 
 /** Words in a text: runs of non-space containing a letter or digit. */
+const WORD_START = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
+
 export function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count++;
-  return count;
+  return text.match(WORD_START)?.length ?? 0;
 }
 
 export function blockText(block: Block): string {
@@ -93,12 +95,19 @@ export interface EnrichResult {
   skipped: string[];
 }
 
-export function buildArticles(input: readonly Draft[], glossary: Glossary = new Map()): EnrichResult {
+export function buildArticles(
+  input: readonly Draft[],
+  glossary: Glossary = new Map(),
+  progress: (phase: string, done: number, total: number) => void = () => {},
+): EnrichResult {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
   const drafts = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const skip = (d: Draft, e: ImportError | ImportError[]): void => {
-    errors.push(...(Array.isArray(e) ? e : [e]));
+    for (const x of Array.isArray(e) ? e : [e]) {
+      // a feed item is named by its number and line
+      errors.push(d.item !== undefined && x.file === d.file ? { ...x, line: x.line || (d.line ?? 0), message: `item ${d.item}: ${x.message}` } : x);
+    }
     skipped.add(d.file);
   };
 
@@ -246,8 +255,10 @@ export function buildArticles(input: readonly Draft[], glossary: Glossary = new 
   }
 
   // ---- related ------------------------------------------------------------------
+  progress('related articles', 0, 1);
   const { links, unresolved } = findRelated(
     kept.map((w) => ({
+      text: `${w.draft.headline} ${w.draft.lead}`,
       id: w.id,
       slug: w.slug,
       lang: w.draft.lang,
@@ -273,6 +284,7 @@ export function buildArticles(input: readonly Draft[], glossary: Glossary = new 
       ),
     );
   }
+  progress('related articles', 1, 1);
   const summaries = new Map(kept.map((w) => [w.id, toSummary(w.article)]));
   const articles: Article[] = [];
   for (const w of kept) {
@@ -283,10 +295,11 @@ export function buildArticles(input: readonly Draft[], glossary: Glossary = new 
       const { lead: _lead, topics: _topics, ...card } = summary;
       return [{ ...card, reason: link.reason }];
     });
-    const checked = v.safeParse(Article, w.article);
+    // The article passed its schema above; only the related cards are new.
+    const checked = v.safeParse(RelatedCards, w.article.related);
     if (!checked.success) {
       // cannot happen for valid parts; reported rather than written if it ever does
-      skip(w.draft, schemaErrors(w.draft.file, checked.issues, w.article, undefined, 1));
+      skip(w.draft, schemaErrors(w.draft.file, checked.issues, w.article.related, undefined, 1));
       continue;
     }
     articles.push(w.article);

@@ -18,8 +18,11 @@
  * ranking above — related.test.ts checks it against the plain all-pairs one.
  */
 import type { Lang, RelatedReason } from '../model/article.ts';
+import { TextIndex } from './textSimilarity.ts';
 
 export const MAX_RELATED = 5;
+/** Articles of one topic walked at most, newest first (see rank). */
+export const MAX_WALK = 2000;
 
 export interface RelatedInput {
   id: string;
@@ -33,6 +36,8 @@ export interface RelatedInput {
   group: string;
   /** headlines the editor listed as related, in order */
   picks?: readonly string[];
+  /** headline and lead, for text similarity (textSimilarity.ts); without it only topics count */
+  text?: string;
 }
 
 export interface RelatedLink {
@@ -91,6 +96,8 @@ class TopList {
 
 interface Index {
   n: number;
+  /** publication times, ms (−Infinity when unreadable) */
+  time: Float64Array;
   articles: readonly RelatedInput[];
   /** position in "newest first, then slug" order: lower is better */
   rank: Int32Array;
@@ -143,7 +150,7 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
     for (const t of topicSets[i] ?? []) push(postings, t, i);
     push(byHeadline, headlineKey(articles[i]?.headline ?? ''), i);
   }
-  return { n, articles, rank, group, topicSets, postings, byHeadline };
+  return { n, time: Float64Array.from(time), articles, rank, group, topicSets, postings, byHeadline };
 }
 
 /** Ranks candidates by shared topics; holds the scratch space between calls. */
@@ -212,7 +219,12 @@ class Scorer {
       }
       const list = postings.get(t) ?? [];
       if (k < topics.length - 1) {
-        for (const c of list) if (!excluded(c)) touch(c, w);
+        // A very common topic is walked over its newest MAX_WALK articles only: linear time at any size.
+        const end = Math.min(list.length, MAX_WALK);
+        for (let p = 0; p < end; p++) {
+          const c = list[p] as number;
+          if (!excluded(c)) touch(c, w);
+        }
         continue;
       }
       // The last topic: newcomers all score exactly w and arrive best first, so
@@ -243,9 +255,20 @@ class Scorer {
   }
 }
 
+/** More candidates than places, so text similarity can reorder the topic ranking. */
+const EXTRA_CANDIDATES = 5;
+/** Text similarity below this (cosine × recency) is noise: one shared common word. */
+export const MIN_TEXT_SCORE = 0.15;
+
 export function findRelated(articles: readonly RelatedInput[], max = MAX_RELATED): RelatedResult {
   const ix = buildIndex(articles);
   const scorer = new Scorer(ix);
+  const text = articles.some((a) => a.text !== undefined)
+    ? new TextIndex(
+        articles.map((a) => a.text ?? ''),
+        ix.time,
+      )
+    : undefined;
   const links = new Map<string, RelatedLink[]>();
   const unresolved: UnresolvedPick[] = [];
   const groupOf = (idx: number): number => ix.group[idx] ?? -1;
@@ -276,25 +299,56 @@ export function findRelated(articles: readonly RelatedInput[], max = MAX_RELATED
       out.push({ id: articles[pick]?.id ?? '', reason: { type: 'editorial' } });
     });
 
-    // 2. shared topics
+    // 2. shared topics (and, with texts, similar texts)
     const want = max - out.length;
     if (want > 0) {
       const topics = scorer.order(a.topics);
+      const extra = text ? EXTRA_CANDIDATES : 0;
       let ranked: number[];
       if (out.length === 0) {
         // Nothing excluded but the article's own story, which takes at most one place.
         const key = `${a.lang}\u0000${[...topics].sort().join('\u0000')}`;
-        ranked = shared.get(key) ?? scorer.rank(topics, a.lang, max + 1, never);
+        ranked = shared.get(key) ?? scorer.rank(topics, a.lang, max + 1 + extra, never);
         shared.set(key, ranked);
       } else {
-        ranked = scorer.rank(topics, a.lang, want, (c) => used.has(groupOf(c)));
+        ranked = scorer.rank(topics, a.lang, want + extra, (c) => used.has(groupOf(c)));
       }
-      for (const c of ranked) {
-        if (out.length >= max) break;
-        if (used.has(groupOf(c))) continue;
-        used.add(groupOf(c));
-        const reason = topics.filter((t) => ix.topicSets[c]?.has(t));
-        out.push({ id: articles[c]?.id ?? '', reason: { type: 'topics', topics: reason } });
+      const sharedTopics = (c: number): string[] => topics.filter((t) => ix.topicSets[c]?.has(t));
+      if (!text) {
+        for (const c of ranked) {
+          if (out.length >= max) break;
+          if (used.has(groupOf(c))) continue;
+          used.add(groupOf(c));
+          out.push({ id: articles[c]?.id ?? '', reason: { type: 'topics', topics: sharedTopics(c) } });
+        }
+      } else {
+        // score = shared-topic weight as a share of the article's own (0–1) + cosine × recency (0–1)
+        const idf = (t: string): number => Math.log(ix.n / Math.max(1, scorer.df(t)));
+        let own = 0;
+        for (const t of topics) own += idf(t);
+        const candidates = new Map<number, { topic: number; text: number; shared: string[] }>();
+        const consider = (c: number): void => {
+          if (c === i || candidates.has(c) || used.has(groupOf(c))) return;
+          const common = sharedTopics(c);
+          let weight = 0;
+          for (const t of common) weight += idf(t);
+          const similarity = text.score(i, c);
+          candidates.set(c, { topic: own > 0 ? weight / own : 0, text: similarity >= MIN_TEXT_SCORE ? similarity : 0, shared: common });
+        };
+        for (const c of ranked) consider(c);
+        for (const s of text.similar(i, want + extra, (c) => !used.has(groupOf(c)))) consider(s.idx);
+        const order = [...candidates]
+          .filter(([, v]) => v.shared.length > 0 || v.text > 0)
+          .map(([c, v]) => ({ c, ...v, score: v.topic + v.text, same: articles[c]?.lang === a.lang }))
+          .sort((x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0));
+        for (const x of order) {
+          if (out.length >= max) break;
+          if (used.has(groupOf(x.c))) continue;
+          used.add(groupOf(x.c));
+          const reason: RelatedReason =
+            x.shared.length > 0 && x.topic >= x.text ? { type: 'topics', topics: x.shared } : { type: 'text' };
+          out.push({ id: articles[x.c]?.id ?? '', reason });
+        }
       }
     }
     links.set(a.id, out);

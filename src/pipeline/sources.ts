@@ -1,11 +1,15 @@
 /**
  * Reading the sources named on the command line: files or folders (read
- * recursively). `*.txt` are seed texts, `topics.json` is the glossary, any other
- * `*.json` is the sidecar of the `.txt` with the same name beside it.
+ * recursively). What a file is comes from its content (feeds/detect.ts): RSS,
+ * Atom and JSON Feed files are feeds, whatever their name; otherwise `*.txt` are
+ * seed texts, `topics.json` is the glossary, any other `*.json` is the sidecar of
+ * the `.txt` with the same name beside it. XML is decoded in the encoding its
+ * prolog declares.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { type ImportError, importError, importWarning } from './errors.ts';
+import { type FeedFormat, FORMAT_NAMES, decodeSource, detectFormat } from './feeds/detect.ts';
 
 export interface TextFile {
   file: string;
@@ -16,8 +20,15 @@ export interface SeedSource extends TextFile {
   sidecar?: TextFile;
 }
 
+export interface FeedFile extends TextFile {
+  format: FeedFormat;
+  /** the day the file was last modified (YYYY-MM-DD, UTC): a feed's date when it states none */
+  modified?: string;
+}
+
 export interface Sources {
   seeds: SeedSource[];
+  feeds: FeedFile[];
   glossaries: TextFile[];
   errors: ImportError[];
   /** files that could not be read at all */
@@ -26,15 +37,13 @@ export interface Sources {
 
 export const GLOSSARY_NAME = 'topics.json';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Files a folder walk picks up; a file named on the command line is read whatever its name. */
+const SOURCE_FILE = /\.(txt|json|xml|rss|atom|rdf|feed)$/i;
 
 async function readText(file: string): Promise<string> {
-  const bytes = await readFile(file);
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new Error('not valid UTF-8 text');
-  }
+  const decoded = decodeSource(await readFile(file));
+  if ('problem' in decoded) throw new Error(decoded.problem);
+  return decoded.text;
 }
 
 function reason(e: unknown): string {
@@ -51,7 +60,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile() && /\.(txt|json)$/i.test(entry.name)) out.push(path);
+    else if (entry.isFile() && SOURCE_FILE.test(entry.name)) out.push(path);
   }
 }
 
@@ -67,13 +76,12 @@ export async function readSources(args: readonly string[]): Promise<Sources> {
       if ((await stat(arg)).isDirectory()) {
         const before = found.length;
         await walk(arg, found);
-        if (!found.slice(before).some((f) => /\.txt$/i.test(f))) errors.push(importWarning(arg, 0, 'no .txt files in this folder'));
-      } else if (/\.(txt|json)$/i.test(arg)) {
+        if (!found.slice(before).some((f) => !/\.json$/i.test(f) || basename(f) !== GLOSSARY_NAME)) {
+          errors.push(importWarning(arg, 0, 'no sources in this folder (.txt, .json, .xml, .rss, .atom, .rdf, .feed)'));
+        }
+      } else {
         found.push(join(arg));
         explicit.add(join(arg));
-      } else {
-        errors.push(importError(arg, 0, 'not a source: expected a .txt seed text, a .json sidecar or topics.json, or a folder'));
-        unreadable.push(arg);
       }
     } catch (e) {
       errors.push(importError(arg, 0, `cannot read: ${reason(e)}`));
@@ -107,10 +115,35 @@ export async function readSources(args: readonly string[]): Promise<Sources> {
   }
 
   const seeds: SeedSource[] = [];
+  const feeds: FeedFile[] = [];
   const glossaries: TextFile[] = [];
   const usedSidecars = new Set<string>();
   for (const [file, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (/\.txt$/i.test(file)) {
+    const format = detectFormat(text);
+    if (format !== 'seed' && format !== 'json' && format !== 'xml') {
+      let modified: string | undefined;
+      try {
+        modified = (await stat(file)).mtime.toISOString().slice(0, 10);
+      } catch {
+        modified = undefined;
+      }
+      feeds.push({ file, text, format, ...(modified !== undefined && { modified }) });
+      texts.delete(file);
+      continue;
+    }
+    if (format === 'xml') {
+      errors.push(importError(file, 0, `not a feed: ${FORMAT_NAMES.xml}; expected RSS 2.0/1.0, Atom 1.0/0.3 or JSON Feed`));
+      unreadable.push(file);
+      texts.delete(file);
+      continue;
+    }
+    if (format === 'json' && !/\.json$/i.test(file)) {
+      errors.push(importError(file, 0, 'not a source: JSON that is not a JSON Feed (a sidecar or topics.json must be named .json)'));
+      unreadable.push(file);
+      texts.delete(file);
+      continue;
+    }
+    if (/\.txt$/i.test(file) || (format === 'seed' && !/\.json$/i.test(file))) {
       const side = sidecarPath(file);
       const sideText = texts.get(side);
       if (sideText !== undefined && basename(side) !== GLOSSARY_NAME) {
@@ -124,5 +157,5 @@ export async function readSources(args: readonly string[]): Promise<Sources> {
       errors.push(importWarning(file, 0, `sidecar without a text file: expected ${basename(file, '.json')}.txt beside it`));
     }
   }
-  return { seeds, glossaries, errors, unreadable };
+  return { seeds, feeds, glossaries, errors, unreadable };
 }

@@ -3,7 +3,8 @@
  * swapped in at the end, so a reader (or `vite dev`) never sees half a dataset;
  * a folder that holds something other than a dataset is never cleared.
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export class UnsafeOutDirError extends Error {}
@@ -25,7 +26,11 @@ async function assertReplaceable(dir: string): Promise<boolean> {
 }
 
 /** Write `files` (relative path → JSON value) as compact JSON into `outDir`, replacing what was there. */
-export async function writeDataset(outDir: string, files: ReadonlyMap<string, unknown>): Promise<void> {
+export async function writeDataset(
+  outDir: string,
+  files: ReadonlyMap<string, unknown>,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<void> {
   const dir = resolve(outDir);
   const exists = await assertReplaceable(dir);
   const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
@@ -35,11 +40,23 @@ export async function writeDataset(outDir: string, files: ReadonlyMap<string, un
     const folders = new Set<string>();
     for (const path of files.keys()) folders.add(dirname(join(staging, path)));
     for (const folder of folders) await mkdir(folder, { recursive: true });
-    for (const [path, value] of files) {
+    for (const path of files.keys()) {
       const target = resolve(staging, path);
-      if (!target.startsWith(staging)) throw new Error(`dataset path escapes the out folder: ${path}`);
-      await writeFile(target, `${JSON.stringify(value)}\n`, 'utf8');
+      if (!target.startsWith(`${staging}/`)) throw new Error(`dataset path escapes the out folder: ${path}`);
     }
+    // Synchronous writes: for tens of thousands of small files one open-write-close
+    // each is several times faster than the promise API's three thread-pool trips.
+    let done = 0;
+    progress(0, files.size);
+    for (const [path, value] of files) {
+      const json = JSON.stringify(value);
+      writeFileSync(resolve(staging, path), `${json}\n`, 'utf8');
+      if (++done % 2000 === 0) {
+        progress(done, files.size);
+        await new Promise((r) => setImmediate(r)); // let the progress bar draw
+      }
+    }
+    progress(files.size, files.size);
     if (exists) await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     await rename(staging, dir);

@@ -1,0 +1,70 @@
+/**
+ * A publisher's journey: an RSS feed is imported (`npm run data -- feed --out DIR`),
+ * and a reader opens one of its articles, its topic page and its related list.
+ * The app is the built site; its /data/ requests are answered from DIR.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, normalize, resolve } from 'node:path';
+import { test, expect } from './fixtures.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+const FEED = join(repo, 'src/pipeline/fixtures/rss2.xml');
+const HEADLINE = 'НАТО відповіло Москві щодо безпекових гарантій';
+const OTHER = 'Зустріч у Женеві завершилась';
+let out: string;
+
+test.beforeAll(() => {
+  out = join(mkdtempSync(join(tmpdir(), 'kontekst-e2e-feed-')), 'data');
+  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'src/pipeline/cli.ts'), FEED, '--out', out], { cwd: repo, stdio: 'pipe' });
+});
+test.afterAll(() => {
+  rmSync(resolve(out, '..'), { recursive: true, force: true });
+});
+
+/** A 1×1 PNG for the feed's picture: the test machine has no internet. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test.beforeEach(async ({ page }) => {
+  await page.route('https://news.example.org/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
+  await page.route('**/data/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
+    const file = normalize(join(out, decodeURIComponent(path)));
+    if (!file.startsWith(`${out}/`)) return route.fulfill({ status: 404 });
+    try {
+      await route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+});
+
+test('an imported feed article reads like any other, with its topic page and related list', async ({ page }) => {
+  await page.goto('/uk/');
+  await page.getByRole('link', { name: HEADLINE }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
+  // the body came from content:encoded HTML, through the allow-list
+  await expect(page.getByRole('heading', { level: 2, name: 'Що далі' })).toBeVisible();
+  await expect(page.getByText('Прем’єр-міністр назвав це')).toBeVisible();
+  const link = page.getByRole('link', { name: 'переговорів' });
+  await expect(link).toHaveAttribute('href', 'https://example.org/talks');
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  await expect(page.getByRole('img', { name: 'Штаб-квартира НАТО' })).toBeVisible();
+  await expect(page.locator('script:not([src]):not([type])')).toHaveCount(0);
+
+  // related list
+  const related = page.getByRole('region', { name: 'Ще на цю тему' });
+  await expect(related.getByRole('link', { name: OTHER })).toBeVisible();
+
+  // topic page
+  await page.getByRole('list', { name: 'Теми' }).getByRole('link', { name: 'НАТО' }).click();
+  await expect(page).toHaveURL(/\/uk\/topics\/nato$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('НАТО');
+  await expect(page.getByRole('link', { name: HEADLINE })).toBeVisible();
+  await page.getByRole('link', { name: OTHER }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(OTHER);
+  // a date without a time is shown without one
+  await expect(page.locator('time').first()).toHaveAttribute('datetime', '2022-01-10');
+  await expect(page.getByRole('region', { name: 'Ще на цю тему' }).getByRole('link', { name: HEADLINE })).toBeVisible();
+});

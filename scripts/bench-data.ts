@@ -1,0 +1,198 @@
+/**
+ * npm run bench:data — how fast `npm run data` imports at scale.
+ *
+ *   1. ../shared/corpus/reuters-21578.feed.json (19 779 real articles, JSON Feed)
+ *   2. a generated corpus of 100 000 articles: 10 RSS 2.0 files with
+ *      content:encoded HTML, Ukrainian and English, Zipf-distributed words and topics
+ *
+ * Each import runs in a child process (scripts/bench-data-child.ts) so its peak
+ * memory (max RSS) is measured alone; wall time is measured around the child,
+ * node start-up included. Prints articles per second, wall time, CPU time and
+ * peak memory against the targets (Reuters ≤ 15 s and 1 GB; 100 000 ≤ 90 s and
+ * 2 GB), plus a 25 000-article run to show how time grows. Exit status 1 when a
+ * target is missed. The machine is shared: CPU time is the steadier figure.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REUTERS = resolve(repo, '../shared/corpus/reuters-21578.feed.json');
+
+interface Result {
+  code: number;
+  summary: string;
+  problems: number;
+  importMs: number;
+  maxRssMb: number;
+  cpuMs: number;
+}
+
+function runImport(sources: string[], out: string): Promise<{ wallMs: number; result: Result }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'scripts/bench-data-child.ts'), ...sources, '--out', out], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.on('error', fail);
+    child.on('close', () => {
+      const wallMs = performance.now() - started;
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH '));
+      if (!line) return fail(new Error(`the import printed no result:\n${stdout}`));
+      done({ wallMs, result: JSON.parse(line.slice(6)) as Result });
+    });
+  });
+}
+
+// ---- the generated corpus ---------------------------------------------------------
+
+/** A small deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES_UK = ['ка', 'ро', 'ні', 'ва', 'ли', 'то', 'ме', 'за', 'пі', 'ду', 'ок', 'ра', 'ст', 'ви', 'на', 'ко'];
+const SYLLABLES_EN = ['ka', 'ro', 'ni', 'va', 'li', 'to', 'me', 'za', 'pi', 'du', 'ok', 'ra', 'st', 'vi', 'na', 'co'];
+
+function vocabulary(syllables: string[], size: number, rnd: () => number): string[] {
+  const words = new Set<string>();
+  while (words.size < size) {
+    let w = '';
+    const n = 2 + Math.floor(rnd() * 3);
+    for (let k = 0; k < n; k++) w += syllables[Math.floor(rnd() * syllables.length)];
+    words.add(w);
+  }
+  return [...words];
+}
+
+/** Zipf-ish pick: low indexes are common. */
+const zipf = (rnd: () => number, n: number): number => Math.min(n - 1, Math.floor(n ** rnd()) - 1);
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+export async function generateCorpus(dir: string, total: number, files = 10): Promise<string[]> {
+  const rnd = prng(21578);
+  const vocab = { uk: vocabulary(SYLLABLES_UK, 20_000, rnd), en: vocabulary(SYLLABLES_EN, 20_000, rnd) };
+  const topics = { uk: vocabulary(SYLLABLES_UK, 3_000, rnd), en: vocabulary(SYLLABLES_EN, 3_000, rnd) };
+  const sentence = (lang: 'uk' | 'en', words: number): string => {
+    const out: string[] = [];
+    for (let k = 0; k < words; k++) out.push(vocab[lang][zipf(rnd, vocab[lang].length)] ?? 'x');
+    const s = out.join(' ');
+    return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+  };
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  const perFile = Math.ceil(total / files);
+  const start = Date.UTC(2020, 0, 1);
+  for (let f = 0; f < files; f++) {
+    const parts: string[] = [
+      '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel><title>Bench feed ' +
+        f +
+        '</title><link>https://bench.example.org/</link>\n',
+    ];
+    for (let k = 0; k < perFile && f * perFile + k < total; k++) {
+      const n = f * perFile + k;
+      const lang = n % 3 === 0 ? 'en' : 'uk';
+      const when = new Date(start + Math.floor(rnd() * 5 * 365 * 86_400_000)).toUTCString();
+      const cats = new Set<string>();
+      const nt = 1 + Math.floor(rnd() * 4);
+      for (let t = 0; t < nt; t++) cats.add(topics[lang][zipf(rnd, topics[lang].length)] ?? 'x');
+      const paras: string[] = [];
+      const np = 3 + Math.floor(rnd() * 5);
+      for (let p = 0; p < np; p++) {
+        let para = `${sentence(lang, 12 + Math.floor(rnd() * 20))} ${sentence(lang, 8 + Math.floor(rnd() * 15))}`;
+        if (p === 1) para += ` <a href="https://bench.example.org/${n}?utm_source=rss&amp;id=${n}">${sentence(lang, 3)}</a>`;
+        if (p === 2) para = `<em>${para}</em>`;
+        paras.push(`<p>${para}</p>`);
+      }
+      const lead = sentence(lang, 20 + Math.floor(rnd() * 10));
+      parts.push(
+        `<item><title>${esc(sentence(lang, 6 + Math.floor(rnd() * 8)))}</title><link>https://bench.example.org/news/${n}</link><guid>bench-${n}</guid>` +
+          `<pubDate>${when}</pubDate><language>${lang}</language>${[...cats].map((c) => `<category>${c}</category>`).join('')}` +
+          `<description>${esc(lead)}</description><content:encoded><![CDATA[${paras.join('')}]]></content:encoded></item>\n`,
+      );
+    }
+    parts.push('</channel></rss>\n');
+    const path = join(dir, `bench-${String(f).padStart(2, '0')}.rss.xml`);
+    await writeFile(path, parts.join(''));
+    paths.push(path);
+  }
+  return paths;
+}
+
+// ---- the runs ---------------------------------------------------------------------
+
+interface Run {
+  name: string;
+  articles: number;
+  wallMs: number;
+  result: Result;
+  limitS?: number;
+  limitMb?: number;
+}
+
+function report(r: Run): boolean {
+  const imported = Number(/^(\d+) imported/.exec(r.result.summary)?.[1] ?? 0);
+  const ok = (r.limitS === undefined || r.wallMs / 1000 <= r.limitS) && (r.limitMb === undefined || r.result.maxRssMb <= r.limitMb);
+  const target = r.limitS !== undefined ? ` (target ≤ ${r.limitS} s, ≤ ${r.limitMb} MB: ${ok ? 'met' : 'MISSED'})` : '';
+  console.log(
+    `${r.name.padEnd(22)} ${String(imported).padStart(7)} articles  ${(imported / (r.wallMs / 1000)).toFixed(0).padStart(6)} articles/s  ` +
+      `wall ${(r.wallMs / 1000).toFixed(1).padStart(5)} s  cpu ${(r.result.cpuMs / 1000).toFixed(1).padStart(5)} s  ` +
+      `peak ${r.result.maxRssMb.toFixed(0).padStart(5)} MB${target}`,
+  );
+  console.log(`${''.padEnd(22)} ${r.result.summary}${r.result.problems > 0 ? ` (${r.result.problems} problems reported)` : ''}`);
+  return ok;
+}
+
+async function bench(): Promise<number> {
+  const work = await mkdtemp(join(tmpdir(), 'kontekst-bench-'));
+  let ok = true;
+  try {
+    if (existsSync(REUTERS)) {
+      const run = await runImport([REUTERS], join(work, 'out-reuters'));
+      ok = report({ name: 'Reuters-21578', articles: 19_779, ...run, limitS: 15, limitMb: 1024 }) && ok;
+      await rm(join(work, 'out-reuters'), { recursive: true, force: true });
+    } else console.log(`Reuters-21578: skipped, ${REUTERS} is absent`);
+
+    for (const [n, limitS, limitMb] of [
+      [25_000, undefined, undefined],
+      [100_000, 90, 2048],
+    ] as const) {
+      const src = join(work, `corpus-${n}`);
+      process.stderr.write(`generating ${n} articles…\n`);
+      const files = await generateCorpus(src, n, Math.max(1, Math.round(n / 10_000)));
+      const run = await runImport(files, join(work, `out-${n}`));
+      ok = report({ name: `generated ${n.toLocaleString('en')}`, articles: n, ...run, limitS, limitMb }) && ok;
+      await rm(src, { recursive: true, force: true });
+      await rm(join(work, `out-${n}`), { recursive: true, force: true });
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return ok ? 0 : 1;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  bench().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(`bench:data failed: ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 1;
+    },
+  );
+}

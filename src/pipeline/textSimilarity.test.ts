@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { findRelated } from './related.ts';
+import { TextIndex, recency, terms } from './textSimilarity.ts';
+
+const day = (d: number): number => Date.UTC(2021, 0, 1) + d * 86_400_000;
+
+describe('terms', () => {
+  it('lower-cases, drops short and stop words and numbers, cuts to 7 characters', () => {
+    expect(terms('The Пакистану and Пакистані, 2021 in cocoa')).toEqual(['пакиста', 'пакиста', 'cocoa']);
+  });
+});
+
+describe('TextIndex', () => {
+  const texts = [
+    'Cocoa harvest in Bahia improves after rain',
+    'Bahia cocoa harvest prospects improve',
+    'Bank raises interest rates',
+    'Central bank interest rates unchanged',
+    'Cocoa prices fall in London',
+  ];
+  const ix = new TextIndex(texts, Float64Array.from([0, 1, 2, 3, 4].map(day)));
+
+  it('finds the most similar texts, never the article itself', () => {
+    const similar = ix.similar(0, 2, () => true);
+    expect(similar.map((s) => s.idx)).toEqual([1, 4]);
+    expect(ix.similar(2, 5, () => true).map((s) => s.idx)[0]).toBe(3);
+    expect(ix.similar(0, 5, () => true).map((s) => s.idx)).not.toContain(0);
+  });
+  it('scores are cosine × recency, between 0 and 1', () => {
+    expect(ix.cosine(0, 0)).toBeCloseTo(1, 5);
+    expect(ix.cosine(0, 2)).toBe(0);
+    expect(recency(day(0), day(0))).toBe(1);
+    expect(recency(day(0), day(30))).toBeCloseTo(0.75, 5);
+    expect(recency(day(0), day(3000))).toBeCloseTo(0.5, 5);
+  });
+  it('a filter keeps candidates out', () => {
+    expect(ix.similar(0, 5, (j) => j !== 1).map((s) => s.idx)).not.toContain(1);
+  });
+});
+
+describe('findRelated with texts', () => {
+  const art = (id: string, text: string, topics: string[], d: number) => ({
+    id,
+    slug: id,
+    lang: 'en' as const,
+    headline: text,
+    publishedAt: new Date(day(d)).toISOString(),
+    topics,
+    group: id,
+    text,
+  });
+
+  it('similar text ranks among equal topics, and stands alone as reason "text"', () => {
+    const items = [
+      art('a', 'Cocoa harvest in Bahia improves after rain', ['commodities'], 10),
+      art('b', 'Bahia cocoa harvest prospects improve', ['commodities'], 1),
+      art('c', 'Copper output rises in Chile', ['commodities'], 9),
+      art('d', 'Bahia cocoa harvest improves again', [], 8),
+      art('e', 'Wheat tender in Egypt', ['grain'], 7),
+    ];
+    const { links } = findRelated(items, 3);
+    const a = links.get('a') ?? [];
+    // b is older than c, but its text is close: it comes first; d shares no topic, only its text,
+    // so it comes after every article with all of a's topics
+    expect(a.map((l) => l.id)).toEqual(['b', 'c', 'd']);
+    expect(a[0]?.reason).toEqual({ type: 'topics', topics: ['commodities'] });
+    expect(a[2]?.reason).toEqual({ type: 'text' });
+    expect(a.map((l) => l.id)).not.toContain('e');
+  });
+
+  it('without texts the ranking is the topic ranking alone', () => {
+    const items = [art('a', 'x one', ['t'], 3), art('b', 'x one', ['t'], 1), art('c', 'zzz', ['t'], 2)].map(({ text: _t, ...r }) => r);
+    expect(findRelated(items, 2).links.get('a')?.map((l) => l.id)).toEqual(['c', 'b']);
+  });
+});
