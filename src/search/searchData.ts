@@ -1,0 +1,86 @@
+/**
+ * The search files of the dataset and the MiniSearch options they are built
+ * and read with. Shared by the pipeline (buildIndex.ts) and the worker, so the
+ * index and the queries can never disagree.
+ *
+ *   data/search/<lang>/manifest.json           SearchManifest (small: shards, topic labels)
+ *   data/search/<lang>/<n>-<hash>.json         a shard: MiniSearch's JSON over ≤ SHARD_DOCS
+ *                                              articles, newest first (shard 0 = newest)
+ *
+ * Shard names carry a hash of their content, so a cached manifest and the
+ * shards it names always belong together.
+ */
+import * as z from 'zod/mini';
+import type { Options } from 'minisearch';
+import { Lang, TopicLabels } from '../model/article.ts';
+import { DATA_BASE } from '../model/dataset.ts';
+import { term, words } from './normalise.ts';
+
+export const SEARCH_VERSION = 1;
+
+/** Articles per shard: a shard of real news is well under 1 MB gzipped (npm run bench:search). */
+export const SHARD_DOCS = 5000;
+
+/** Body text indexed per article: the top of a news story says what it is about, and the index stays small. */
+export const BODY_CHARS = 1500;
+
+/** Lead text stored per article for the result snippet. */
+export const SNIPPET_CHARS = 220;
+
+/** The first search downloads shards, newest first, while their gzipped total stays within this. */
+export const FIRST_SEARCH_BYTES = 3_000_000;
+
+/** What the index holds of one article. */
+export interface SearchDoc {
+  /** the article's slug: results link to /:lang/news/<slug> */
+  id: string;
+  headline: string;
+  lead: string;
+  /** topic labels in both languages, for matching */
+  topics: string;
+  body: string;
+  publishedAt: string;
+  /** topic slugs, for display */
+  tags: string[];
+}
+
+export const SEARCH_FIELDS = ['headline', 'lead', 'topics', 'body'] as const;
+export const STORED_FIELDS = ['headline', 'lead', 'publishedAt', 'tags'] as const;
+export const FIELD_BOOST = { headline: 3, topics: 2, lead: 1.5, body: 1 };
+
+/** The options both sides use; `processTerm` is the normaliser (normalise.ts). */
+export const indexOptions: Options<SearchDoc> = {
+  idField: 'id',
+  fields: [...SEARCH_FIELDS],
+  storeFields: [...STORED_FIELDS],
+  tokenize: (text) => words(text),
+  processTerm: (word) => term(word) ?? false,
+};
+
+export const ShardInfo = z.object({
+  /** file name beside the manifest */
+  file: z.string().check(z.regex(/^[0-9]+-[0-9a-f]{8}\.json$/)),
+  docs: z.number(),
+  /** JSON bytes, and gzipped bytes (what a reader downloads) */
+  bytes: z.number(),
+  gzip: z.number(),
+  newest: z.string(),
+  oldest: z.string(),
+});
+export type ShardInfo = z.infer<typeof ShardInfo>;
+
+export const SearchManifest = z.object({
+  version: z.literal(SEARCH_VERSION),
+  lang: Lang,
+  docs: z.number(),
+  bodyChars: z.number(),
+  shards: z.array(ShardInfo),
+  /** topic slug → labels, for the result cards */
+  topics: z.record(z.string(), TopicLabels),
+});
+export type SearchManifest = z.infer<typeof SearchManifest>;
+
+export const searchPaths = {
+  manifest: (lang: Lang) => `${DATA_BASE}/search/${lang}/manifest.json`,
+  shard: (lang: Lang, file: string) => `${DATA_BASE}/search/${lang}/${file}`,
+};
