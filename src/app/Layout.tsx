@@ -3,6 +3,7 @@ import { Link, Outlet, ScrollRestoration, useLocation, useNavigation, useParams 
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../model/article.ts';
 import { saveLangChoice } from '../i18n/index.ts';
+import { SearchBox } from '../search/SearchBox.tsx';
 
 /** The page shell: skip link, header with the language switch, main, footer. */
 export function Layout({ children }: { children?: React.ReactNode }) {
@@ -41,6 +42,7 @@ export function Layout({ children }: { children?: React.ReactNode }) {
             <span className="brand-name">{t('site.name')}</span>
             <span className="brand-tagline">{t('site.tagline')}</span>
           </Link>
+          <SearchBox ui={ui} />
           <nav className="site-nav" aria-label={t('nav.label')}>
             <Link to={`/${ui}/`}>{t('nav.latest')}</Link>
             <Link

@@ -59,7 +59,7 @@ export function buildQuery(text: string): Query | null {
     combineWith: 'AND',
     queries: tokens.map(({ folded, stem: s }, k) => {
       const prefix = k === tokens.length - 1;
-      const fuzzy = s.length >= 10 ? 2 : s.length >= 5 ? 1 : false;
+      const fuzzy = s.length >= 8 ? 2 : s.length >= 5 ? 1 : false;
       const alternatives: Query[] = [{ queries: [s], prefix, fuzzy }];
       if (folded !== s) alternatives.push({ queries: [folded], prefix, fuzzy: false });
       return { combineWith: 'OR', queries: alternatives };
@@ -94,6 +94,8 @@ const SEARCH_OPTIONS: SearchOptions = {
 interface LangState {
   manifest: SearchManifest;
   shards: MiniSearch<SearchDoc>[];
+  /** how many times shards were added (the first search is batch 1) */
+  batches: number;
 }
 
 interface Stored {
@@ -148,18 +150,18 @@ export class SearchEngine {
       if (!shard) {
         // A manifest older than the files on the server: read it again, once.
         if (fresh) throw new SearchError('invalid', `${info.file}: not found`);
-        return this.#grow(lang, { manifest: await this.#manifest(lang, true), shards: [] }, true);
+        return this.#grow(lang, { manifest: await this.#manifest(lang, true), shards: [], batches: 0 }, true);
       }
       next.push(shard);
       bytes += info.gzip;
     }
-    return { manifest, shards: [...state.shards, ...next] };
+    return { manifest, shards: [...state.shards, ...next], batches: state.batches + 1 };
   }
 
   #state(lang: Lang): Promise<LangState> {
     let state = this.#langs.get(lang);
     if (!state) {
-      state = this.#manifest(lang).then((manifest) => this.#grow(lang, { manifest, shards: [] }));
+      state = this.#manifest(lang).then((manifest) => this.#grow(lang, { manifest, shards: [], batches: 0 }));
       this.#langs.set(lang, state);
       // A failed load is forgotten, so Retry (or coming back online) tries again.
       state.catch(() => this.#langs.delete(lang));
@@ -172,18 +174,30 @@ export class SearchEngine {
     await this.#state(lang);
   }
 
-  /** Also searches the next, older shards. */
+  /** Also searches the next, older shards (one more download within the budget). */
   async more(lang: Lang): Promise<void> {
     const state = await this.#state(lang);
-    if (state.shards.length >= state.manifest.shards.length) return;
-    const grown = this.#grow(lang, state);
-    this.#langs.set(lang, grown);
-    grown.catch(() => this.#langs.set(lang, Promise.resolve(state)));
-    await grown;
+    await this.#atLeast(lang, state.batches + 1);
   }
 
-  async search(lang: Lang, text: string, limit = 20): Promise<SearchAnswer> {
-    const { manifest, shards } = await this.#state(lang);
+  async #atLeast(lang: Lang, batches: number): Promise<LangState> {
+    let state = await this.#state(lang);
+    while (state.batches < batches && state.shards.length < state.manifest.shards.length) {
+      const before = state;
+      const grown = this.#grow(lang, before);
+      this.#langs.set(lang, grown);
+      grown.catch(() => this.#langs.set(lang, Promise.resolve(before)));
+      state = await grown;
+    }
+    return state;
+  }
+
+  /**
+   * The best `limit` matches among the shards loaded; `batches` > 1 first
+   * loads older shards until that many downloads have been made.
+   */
+  async search(lang: Lang, text: string, limit = 20, batches = 1): Promise<SearchAnswer> {
+    const { manifest, shards } = await this.#atLeast(lang, batches);
     const searched = manifest.shards.slice(0, shards.length).reduce((n, s) => n + s.docs, 0);
     const query = buildQuery(text);
     if (!query) return { hits: [], total: 0, searched, docs: manifest.docs };

@@ -37,8 +37,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       await engine.warm(req.lang);
       res = { id: req.id, ok: true, answer: null };
     } else {
-      if (req.more) await engine.more(req.lang);
-      res = { id: req.id, ok: true, answer: await engine.search(req.lang, req.query, req.limit) };
+      res = { id: req.id, ok: true, answer: await engine.search(req.lang, req.query, req.limit, req.batches) };
     }
   } catch (e) {
     res = { id: req.id, ok: false, error: e instanceof SearchError ? e.kind : 'unknown', detail: String(e) };

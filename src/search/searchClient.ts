@@ -60,8 +60,9 @@ export function warm(lang: Lang): void {
   });
 }
 
-export async function search(lang: Lang, query: string, limit: number, more = false): Promise<SearchAnswer> {
-  const answer = await ask({ type: 'search', lang, query, limit, more });
+/** The best `limit` matches; `batches` > 1 also searches older articles (docs: engine.ts). */
+export async function search(lang: Lang, query: string, limit: number, batches = 1): Promise<SearchAnswer> {
+  const answer = await ask({ type: 'search', lang, query, limit, batches });
   if (!answer) throw new SearchFailure('unknown', 'no answer');
   return answer;
 }
