@@ -8,7 +8,7 @@
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
 import type { Lang, TopicRef } from '../model/article.ts';
 import { fold, STOP_WORDS, stem, term, words } from './normalise.ts';
-import { FIELD_BOOST, FIRST_SEARCH_BYTES, type SearchDoc, SearchManifest, indexOptions, searchPaths } from './searchData.ts';
+import { FIELD_BOOST, FIRST_SEARCH_BYTES, type SearchDoc, SearchManifest, SearchShard, indexOptions, searchPaths } from './searchData.ts';
 
 /** A piece of text; `mark` when it is a word the query matched. */
 export interface Segment {
@@ -131,6 +131,7 @@ export class SearchEngine {
     const url = searchPaths.shard(lang, file);
     const json = await this.#fetchJson(url);
     if (json === null) return null;
+    if (!SearchShard.safeParse(json).success) throw new SearchError('invalid', `${url}: not a search index`);
     try {
       return MiniSearch.loadJS(json as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
     } catch {

@@ -69,6 +69,15 @@ export const ShardInfo = z.object({
 });
 export type ShardInfo = z.infer<typeof ShardInfo>;
 
+/** A shard is MiniSearch's own JSON; this checks its outline before MiniSearch reads it. */
+export const SearchShard = z.looseObject({
+  documentCount: z.number(),
+  documentIds: z.record(z.string(), z.string()),
+  storedFields: z.record(z.string(), z.unknown()),
+  index: z.array(z.tuple([z.string(), z.record(z.string(), z.unknown())])),
+  serializationVersion: z.number(),
+});
+
 export const SearchManifest = z.object({
   version: z.literal(SEARCH_VERSION),
   lang: Lang,
