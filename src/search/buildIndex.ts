@@ -10,6 +10,7 @@ import MiniSearch from 'minisearch';
 import { type Article, type Block, LANGS, type Lang, type TopicLabels, inlineText } from '../model/article.ts';
 import {
   BODY_CHARS,
+  MAX_SHARD_BYTES,
   SEARCH_VERSION,
   SHARD_DOCS,
   SNIPPET_CHARS,
@@ -56,7 +57,7 @@ export function toSearchDoc(a: Article, bodyChars = BODY_CHARS): SearchDoc {
   return {
     id: a.slug,
     headline: a.headline,
-    lead: a.lead,
+    lead: cut(a.lead, Math.max(SNIPPET_CHARS, bodyChars)),
     topics: a.topics.map((t) => [t.labels.uk, t.labels.en].filter(Boolean).join(' ')).join(' · '),
     body: plainText(a.body, bodyChars),
     publishedAt: a.publishedAt,
@@ -72,12 +73,15 @@ const time = (iso: string): number => {
 export interface IndexOptions {
   shardDocs?: number;
   bodyChars?: number;
+  /** gzipped bytes above which a shard is split */
+  maxShardBytes?: number;
 }
 
 /** One language's manifest and shards: relative path (under data/) → JSON value. */
 export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
   const shardDocs = opts.shardDocs ?? SHARD_DOCS;
   const bodyChars = opts.bodyChars ?? BODY_CHARS;
+  const maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
   const own = articles
     .filter((a) => a.lang === lang)
     .sort((a, b) => time(b.publishedAt) - time(a.publishedAt) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
@@ -86,28 +90,35 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
   const topics: Record<string, TopicLabels> = {};
   for (const a of own) for (const t of a.topics) topics[t.slug] ??= t.labels;
 
-  for (let k = 0; k * shardDocs < own.length; k++) {
-    const part = own.slice(k * shardDocs, (k + 1) * shardDocs);
+  /** One shard over `part`, or several when it would be too big to download at once. */
+  const addShard = (part: readonly Article[]): void => {
     const index = new MiniSearch<SearchDoc>(indexOptions);
-    index.addAll(part.map((a) => ({ ...toSearchDoc(a, bodyChars), lead: cut(a.lead, Math.max(SNIPPET_CHARS, bodyChars)) })));
-    // The snippet stored for display is shorter than the lead that is indexed.
+    index.addAll(part.map((a) => toSearchDoc(a, bodyChars)));
     const json = index.toJSON();
+    // The snippet stored for display is shorter than the lead that is indexed.
     for (const stored of Object.values(json.storedFields) as { lead?: string }[]) {
       if (stored.lead) stored.lead = cut(stored.lead, SNIPPET_CHARS);
     }
     const text = JSON.stringify(json);
-    const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
-    const file = `${k}-${hash}.json`;
+    const gzip = gzipSync(`${text}\n`).length;
+    if (gzip > maxShardBytes && part.length > 1) {
+      const half = Math.ceil(part.length / 2);
+      addShard(part.slice(0, half));
+      addShard(part.slice(half));
+      return;
+    }
+    const file = `${shards.length}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.json`;
     files.set(`search/${lang}/${file}`, json);
     shards.push({
       file,
       docs: part.length,
       bytes: Buffer.byteLength(text) + 1,
-      gzip: gzipSync(`${text}\n`).length,
+      gzip,
       newest: part[0]?.publishedAt ?? '',
       oldest: part[part.length - 1]?.publishedAt ?? '',
     });
-  }
+  };
+  for (let k = 0; k * shardDocs < own.length; k++) addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
   const manifest: SearchManifest = { version: SEARCH_VERSION, lang, docs: own.length, bodyChars, shards, topics };
   files.set(`search/${lang}/manifest.json`, manifest);
   return files;

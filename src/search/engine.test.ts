@@ -60,6 +60,18 @@ describe('buildSearchIndex', () => {
     expect(en.docs).toBe(1);
   });
 
+  it('splits a shard that would be too big to download at once', () => {
+    const whole = SearchManifest.parse(buildSearchIndex(ARTICLES).get('search/uk/manifest.json'));
+    expect(whole.shards).toHaveLength(1);
+    const max = Math.floor(whole.shards[0]!.gzip * 0.8);
+    const files = buildSearchIndex(ARTICLES, { maxShardBytes: max });
+    const uk = SearchManifest.parse(files.get('search/uk/manifest.json'));
+    expect(uk.shards.length).toBeGreaterThan(1);
+    for (const s of uk.shards) expect(s.gzip <= max || s.docs === 1).toBe(true);
+    expect(uk.shards.reduce((n, s) => n + s.docs, 0)).toBe(4);
+    expect(uk.shards.map((s) => s.file.split('-')[0])).toEqual(uk.shards.map((_, k) => String(k)));
+  });
+
   it('gives an empty language a manifest with no shards', () => {
     const files = buildSearchIndex(ARTICLES.filter((a) => a.lang === 'uk'));
     expect(SearchManifest.parse(files.get('search/en/manifest.json')).shards).toEqual([]);

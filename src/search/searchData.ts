@@ -21,6 +21,9 @@ export const SEARCH_VERSION = 1;
 /** Articles per shard: a shard of real news is well under 1 MB gzipped (npm run bench:search). */
 export const SHARD_DOCS = 5000;
 
+/** A shard bigger than this (gzipped) is split in two, so one shard always fits the first search. */
+export const MAX_SHARD_BYTES = 2_500_000;
+
 /** Body text indexed per article: the top of a news story says what it is about, and the index stays small. */
 export const BODY_CHARS = 1500;
 
