@@ -34,7 +34,9 @@ function getWorker(): Worker {
   };
   w.onerror = (event) => {
     event.preventDefault();
-    for (const p of pending.values()) p.reject(new SearchFailure('unknown', event.message || 'search worker failed'));
+    // Offline, a worker script that was never cached cannot load: say so as a network problem.
+    const kind = navigator.onLine === false ? 'network' : 'unknown';
+    for (const p of pending.values()) p.reject(new SearchFailure(kind, event.message || 'search worker failed'));
     pending.clear();
     w.terminate();
     worker = null;
