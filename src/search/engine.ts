@@ -67,12 +67,24 @@ export function buildQuery(text: string): Query | null {
   };
 }
 
+/** Index terms of the words seen in result cards: stemming each word again is most of a query's time. */
+const termCache = new Map<string, string | null>();
+function cachedTerm(word: string): string | null {
+  let t = termCache.get(word);
+  if (t === undefined) {
+    if (termCache.size > 50_000) termCache.clear();
+    t = term(word);
+    termCache.set(word, t);
+  }
+  return t;
+}
+
 /** The text split into segments, the words whose index term is in `matched` marked. */
 export function highlight(text: string, matched: ReadonlySet<string>): Segment[] {
   const out: Segment[] = [];
   let last = 0;
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’ʼ`′ʹ‘][\p{L}\p{N}]+)*/gu)) {
-    const t = term(m[0]);
+    const t = cachedTerm(m[0]);
     if (t === null || !matched.has(t)) continue;
     const at = m.index ?? 0;
     if (at > last) out.push({ text: text.slice(last, at) });
