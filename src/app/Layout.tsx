@@ -6,6 +6,7 @@ import { saveLangChoice } from '../i18n/index.ts';
 import { buildId } from '../offline/buildId.ts';
 import { OfflineIndicator } from '../offline/OfflineIndicator.tsx';
 import { UpdateBanner } from '../offline/UpdateBanner.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 
 /** The page shell: skip link, header with the language switch, main, footer. */
 export function Layout({ children }: { children?: React.ReactNode }) {
@@ -44,6 +45,7 @@ export function Layout({ children }: { children?: React.ReactNode }) {
             <span className="brand-name">{t('site.name')}</span>
             <span className="brand-tagline">{t('site.tagline')}</span>
           </Link>
+          <SearchBox ui={ui} />
           <nav className="site-nav" aria-label={t('nav.label')}>
             <Link to={`/${ui}/`}>{t('nav.latest')}</Link>
             <Link to={`/${ui}/saved`}>{t('saved:nav')}</Link>

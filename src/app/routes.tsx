@@ -14,6 +14,7 @@ import { pageParam } from '../articles/Pagination.tsx';
 import { ArticlePage } from '../articles/ArticlePage.tsx';
 import { HomePage, type HomeLoaderData } from '../home/HomePage.tsx';
 import { TopicPage, type TopicLoaderData } from '../topics/TopicPage.tsx';
+import { SearchPage } from '../search/SearchPage.tsx';
 import { Layout } from './Layout.tsx';
 import { SavedPage } from '../saved/SavedPage.tsx';
 import { RouteError } from './RouteError.tsx';
@@ -87,6 +88,8 @@ export function createRoutes({ queryClient, i18n }: { queryClient: QueryClient; 
                 return { page };
               },
             },
+            // The page is small; MiniSearch, the index and the worker load on first use (searchClient.ts).
+            { path: 'search', element: <SearchPage /> },
             {
               path: 'saved',
               element: <SavedPage />,

@@ -4,7 +4,7 @@ import type { Lang } from '../model/article.ts';
 /** Ukrainian is the reference language: its keys type-check every t() call. */
 export type Resources = typeof ukResources;
 export type Namespace = keyof Resources;
-export const NAMESPACES = ['common', 'article', 'home', 'topics', 'offline', 'saved', 'embed'] as const satisfies readonly Namespace[];
+export const NAMESPACES = ['common', 'article', 'home', 'topics', 'offline', 'saved', 'embed', 'search'] as const satisfies readonly Namespace[];
 export const DEFAULT_LANG: Lang = 'uk';
 
 /** Locale bundles are split per language: a reader downloads only the UI language they use. */

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Article } from '../model/article.ts';
 import { ListPage, Manifest, TopicIndex, TopicPage } from '../model/dataset.ts';
 import { type Io, main } from './cli.ts';
+import { SearchManifest, SearchShard } from '../search/searchData.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const tsxCli = join(repo, 'node_modules/tsx/dist/cli.mjs');
@@ -37,6 +38,8 @@ function schemaFor(path: string) {
   if (path === 'topics/index.json') return TopicIndex;
   if (path.startsWith('topics/')) return TopicPage;
   if (path.startsWith('latest/')) return ListPage;
+  if (/^search\/(uk|en)\/manifest\.json$/.test(path)) return SearchManifest;
+  if (/^search\/(uk|en)\/\d+-[0-9a-f]{8}\.json$/.test(path)) return SearchShard;
   throw new Error(`unexpected file ${path}`);
 }
 
@@ -94,6 +97,9 @@ describe('cli main()', () => {
       'latest/en/1.json',
       'latest/uk/1.json',
       'manifest.json',
+      'search/en/manifest.json',
+      expect.stringMatching(/^search\/uk\/0-[0-9a-f]{8}\.json$/),
+      'search/uk/manifest.json',
       'topics/index.json',
       'topics/kreml/1.json',
       'topics/nato/1.json',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Article } from '../model/article.ts';
 import { ListPage, Manifest, PAGE_SIZE, TopicIndex, TopicPage } from '../model/dataset.ts';
 import { contentHash, layoutDataset } from './dataset.ts';
+import { SearchManifest, SearchShard } from '../search/searchData.ts';
 
 function article(k: number, extra: Partial<Article> = {}): Article {
   return {
@@ -84,7 +85,7 @@ describe('layoutDataset', () => {
 
   it('every file matches its schema', () => {
     for (const [path, value] of files) {
-      const schema = path === 'manifest.json' ? Manifest : path.startsWith('articles/') ? Article : path === 'topics/index.json' ? TopicIndex : path.startsWith('topics/') ? TopicPage : ListPage;
+      const schema = path === 'manifest.json' ? Manifest : /^search\/\w+\/manifest\.json$/.test(path) ? SearchManifest : path.startsWith('search/') ? SearchShard : path.startsWith('articles/') ? Article : path === 'topics/index.json' ? TopicIndex : path.startsWith('topics/') ? TopicPage : ListPage;
       expect(v.safeParse(schema, value).success, path).toBe(true);
     }
   });

@@ -20,6 +20,7 @@ import {
   paths,
 } from '../model/dataset.ts';
 import { toSummary } from './enrich.ts';
+import { buildSearchIndex } from '../search/buildIndex.ts';
 
 /** A dataset path relative to the data folder: "/data/articles/x.json" → "articles/x.json". */
 export function relativePath(path: string): string {
@@ -130,6 +131,9 @@ export function layoutDataset(input: readonly Article[], { builtAt, pageSize = P
       put(paths.topic(topic.slug, page.page), checkList(TopicPage, value, paths.topic(topic.slug, page.page)));
     }
   }
+
+  // Search: one index per content language, under search/ (src/search/buildIndex.ts).
+  for (const [path, value] of buildSearchIndex(articles)) files.set(path, value);
 
   const counts: Record<string, number> = {};
   for (const lang of LANGS) counts[lang] = scopes[lang].length;

@@ -5,6 +5,7 @@ import topics from './topics.json';
 import offline from './offline.json';
 import saved from './saved.json';
 import embed from './embed.json';
+import search from './search.json';
 
 /** Every namespace of the uk UI, loaded as one chunk when uk is first needed. */
-export default { common, article, home, topics, offline, saved, embed };
+export default { common, article, home, topics, offline, saved, embed, search };

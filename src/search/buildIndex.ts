@@ -1,0 +1,132 @@
+/**
+ * Articles → the search files of the dataset (searchData.ts describes them;
+ * docs/DATA.md, "Search index"). Pure over its input: the same articles give
+ * the same files. Node only (hashing and gzip sizes): the pipeline and
+ * `npm run bench:search` call it, the app never does.
+ */
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import MiniSearch from 'minisearch';
+import { type Article, type Block, LANGS, type Lang, type TopicLabels, inlineText } from '../model/article.ts';
+import {
+  BODY_CHARS,
+  MAX_SHARD_BYTES,
+  SEARCH_VERSION,
+  SHARD_DOCS,
+  SNIPPET_CHARS,
+  type SearchDoc,
+  type SearchManifest,
+  type ShardInfo,
+  indexOptions,
+} from './searchData.ts';
+
+/** Text cut to at most `max` characters at a word boundary, with "…" when cut. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? head.slice(0, space) : head).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'quote':
+      return inlineText(block.content);
+    case 'heading':
+      return block.text;
+    case 'list':
+      return block.items.map(inlineText).join(' ');
+    case 'image':
+      return block.caption ?? '';
+  }
+}
+
+/** The plain text of blocks, up to `max` characters. */
+export function plainText(blocks: readonly Block[], max: number): string {
+  let out = '';
+  for (const b of blocks) {
+    if (out.length >= max) break;
+    const text = blockText(b);
+    if (text) out += (out ? '\n' : '') + text;
+  }
+  return out.length > max ? cut(out, max) : out;
+}
+
+export function toSearchDoc(a: Article, bodyChars = BODY_CHARS): SearchDoc {
+  return {
+    id: a.slug,
+    headline: a.headline,
+    lead: cut(a.lead, Math.max(SNIPPET_CHARS, bodyChars)),
+    topics: a.topics.map((t) => [t.labels.uk, t.labels.en].filter(Boolean).join(' ')).join(' · '),
+    body: plainText(a.body, bodyChars),
+    publishedAt: a.publishedAt,
+    tags: a.topics.map((t) => t.slug),
+  };
+}
+
+const time = (iso: string): number => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? -Infinity : t;
+};
+
+export interface IndexOptions {
+  shardDocs?: number;
+  bodyChars?: number;
+  /** gzipped bytes above which a shard is split */
+  maxShardBytes?: number;
+}
+
+/** One language's manifest and shards: relative path (under data/) → JSON value. */
+export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+  const shardDocs = opts.shardDocs ?? SHARD_DOCS;
+  const bodyChars = opts.bodyChars ?? BODY_CHARS;
+  const maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
+  const own = articles
+    .filter((a) => a.lang === lang)
+    .sort((a, b) => time(b.publishedAt) - time(a.publishedAt) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const files = new Map<string, unknown>();
+  const shards: ShardInfo[] = [];
+  const topics: Record<string, TopicLabels> = {};
+  for (const a of own) for (const t of a.topics) topics[t.slug] ??= t.labels;
+
+  /** One shard over `part`, or several when it would be too big to download at once. */
+  const addShard = (part: readonly Article[]): void => {
+    const index = new MiniSearch<SearchDoc>(indexOptions);
+    index.addAll(part.map((a) => toSearchDoc(a, bodyChars)));
+    const json = index.toJSON();
+    // The snippet stored for display is shorter than the lead that is indexed.
+    for (const stored of Object.values(json.storedFields) as { lead?: string }[]) {
+      if (stored.lead) stored.lead = cut(stored.lead, SNIPPET_CHARS);
+    }
+    const text = JSON.stringify(json);
+    const gzip = gzipSync(`${text}\n`).length;
+    if (gzip > maxShardBytes && part.length > 1) {
+      const half = Math.ceil(part.length / 2);
+      addShard(part.slice(0, half));
+      addShard(part.slice(half));
+      return;
+    }
+    const file = `${shards.length}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.json`;
+    files.set(`search/${lang}/${file}`, json);
+    shards.push({
+      file,
+      docs: part.length,
+      bytes: Buffer.byteLength(text) + 1,
+      gzip,
+      newest: part[0]?.publishedAt ?? '',
+      oldest: part[part.length - 1]?.publishedAt ?? '',
+    });
+  };
+  for (let k = 0; k * shardDocs < own.length; k++) addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
+  const manifest: SearchManifest = { version: SEARCH_VERSION, lang, docs: own.length, bodyChars, shards, topics };
+  files.set(`search/${lang}/manifest.json`, manifest);
+  return files;
+}
+
+/** The search files of every language (an empty language gets a manifest with no shards). */
+export function buildSearchIndex(articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+  const files = new Map<string, unknown>();
+  for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, articles, opts)) files.set(path, value);
+  return files;
+}
