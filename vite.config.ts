@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -26,6 +27,10 @@ export default defineConfig({
   define: {
     __BUILD_ID__: JSON.stringify(BUILD_ID),
     __ARTICLE_CACHE_MAX__: String(articleCacheMax),
+  },
+  resolve: {
+    // React 19 has useSyncExternalStore: no shim for react-i18next in the bundle
+    alias: [{ find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/lib/useSyncExternalStore.ts', import.meta.url)) }],
   },
   plugins: [
     react(),

@@ -15,19 +15,21 @@ import '../offline/offline.css';
 
 const queryClient = createQueryClient();
 const urlLang = location.pathname.split('/')[1];
-// The shell's strings are ready before the first paint.
-await loadLanguage(i18n, isLang(urlLang) ? urlLang : preferredLang());
-// A prerendered page (src/prerender) carries its data: hydrate it rather than render again.
-const state = readHydrationState(document, location);
-if (state) restoreQueries(queryClient, state.queries);
-const router = createBrowserRouter(createRoutes({ queryClient, i18n }), state ? { hydrationData: state.router } : {});
-const root = document.getElementById('root')!;
-const app = (
-  <StrictMode>
-    <App router={router} queryClient={queryClient} i18n={i18n} />
-  </StrictMode>
-);
-if (state && root.firstChild) hydrateRoot(root, app);
-else createRoot(root).render(app);
+// The shell's strings are ready before the first paint. (A promise, not a top-level await: with
+// top-level await in the entry, the bundler must split every module a lazy chunk shares with it.)
+void loadLanguage(i18n, isLang(urlLang) ? urlLang : preferredLang()).then(() => {
+  // A prerendered page (src/prerender) carries its data: hydrate it rather than render again.
+  const state = readHydrationState(document, location);
+  if (state) restoreQueries(queryClient, state.queries);
+  const router = createBrowserRouter(createRoutes({ queryClient, i18n }), state ? { hydrationData: state.router } : {});
+  const root = document.getElementById('root')!;
+  const app = (
+    <StrictMode>
+      <App router={router} queryClient={queryClient} i18n={i18n} />
+    </StrictMode>
+  );
+  if (state && root.firstChild) hydrateRoot(root, app);
+  else createRoot(root).render(app);
+});
 
 startServiceWorker();

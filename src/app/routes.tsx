@@ -14,12 +14,11 @@ import { pageParam } from '../articles/Pagination.tsx';
 import { ArticlePage } from '../articles/ArticlePage.tsx';
 import { HomePage, type HomeLoaderData } from '../home/HomePage.tsx';
 import { TopicPage, type TopicLoaderData } from '../topics/TopicPage.tsx';
-import { SearchPage } from '../search/SearchPage.tsx';
 import { Layout } from './Layout.tsx';
-import { SavedPage } from '../saved/SavedPage.tsx';
 import { RouteError } from './RouteError.tsx';
 import { RootError } from './RootError.tsx';
 import { Loading } from './Loading.tsx';
+import { SavedPage } from '../saved/SavedPage.tsx';
 
 const notFound = () => data(null, { status: 404 });
 
@@ -89,7 +88,7 @@ export function createRoutes({ queryClient, i18n }: { queryClient: QueryClient; 
               },
             },
             // The page is small; MiniSearch, the index and the worker load on first use (searchClient.ts).
-            { path: 'search', element: <SearchPage /> },
+            { path: 'search', lazy: () => import('../search/SearchPage.tsx').then((m) => ({ Component: m.SearchPage })) },
             {
               path: 'saved',
               element: <SavedPage />,

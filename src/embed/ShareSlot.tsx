@@ -1,23 +1,26 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShareDialogProps, ShareLabels } from './ShareDialog.tsx';
+import { afterLoad } from '../lib/afterLoad.ts';
 
 /**
  * Where the share controls go on the article. They need JavaScript, so the
  * prerendered page (and the first client render, which must match it) has an
- * empty slot; after hydration the dialog's own small chunk loads. The first
- * view's JS does not carry it.
+ * empty slot; after the page's load event the dialog's own small chunk loads.
+ * The first view's JS does not carry it.
  */
 export function ShareSlot(props: Omit<ShareDialogProps, 'labels'>) {
   const { t } = useTranslation('embed');
   const [Dialog, setDialog] = useState<ComponentType<ShareDialogProps> | null>(null);
   useEffect(() => {
     let live = true;
-    import('./ShareDialog.tsx').then(
-      (m) => live && setDialog(() => m.ShareDialog),
-      () => {
-        /* offline before the chunk was cached: the article reads fine without sharing */
-      },
+    afterLoad(() =>
+      import('./ShareDialog.tsx').then(
+        (m) => live && setDialog(() => m.ShareDialog),
+        () => {
+          /* offline before the chunk was cached: the article reads fine without sharing */
+        },
+      ),
     );
     return () => {
       live = false;

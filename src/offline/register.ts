@@ -1,3 +1,5 @@
+import { afterLoad } from '../lib/afterLoad.ts';
+
 /**
  * Service-worker registration, kept off the critical path: main.tsx calls startServiceWorker(),
  * which waits for the page's load event and only then imports swClient.ts (with workbox-window).
@@ -43,6 +45,5 @@ export function startServiceWorker(): void {
       })
       .catch((e: unknown) => console.warn('Kontekst: offline reading unavailable', e));
 
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  afterLoad(register);
 }
