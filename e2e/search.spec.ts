@@ -136,7 +136,8 @@ test.describe('search offline', () => {
   test('works offline after one online search (needs the service worker)', async ({ page, context }) => {
     await page.goto('/uk/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    // A service worker caches only what is fetched after it controls the page: reload once.
+    // A service worker caches only what is fetched after it controls the page: once it is ready, reload.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const controlled = await page.evaluate(async () => {
