@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  timeout: 30_000,
+  timeout: 45_000, // a safety net, not a speed test: the CI machine has 2 cores
   expect: { timeout: 7_000 },
   reporter: process.env.PW_JSON_REPORT
     ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]]

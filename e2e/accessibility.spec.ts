@@ -11,11 +11,12 @@ async function pagesToCheck(page: import('@playwright/test').Page): Promise<stri
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no WCAG 2.2 AA violations on home, article, topic and not-found pages, both languages (${scheme})`, async ({ page, consoleProblems }) => {
-    consoleProblems.allow(MISSING_DATA); // the not-found page asks for a file that is not there
-    await page.emulateMedia({ colorScheme: scheme });
-    const paths = await pagesToCheck(page);
-    for (const lang of ['uk', 'en']) {
+  for (const lang of ['uk', 'en'] as const) {
+    test(`axe finds no WCAG 2.2 AA violations on home, article, topic and not-found pages (${lang}, ${scheme})`, async ({ page, consoleProblems }) => {
+      test.setTimeout(90_000); // axe on four full pages is slow on a busy 2-core machine
+      consoleProblems.allow(MISSING_DATA); // the not-found page asks for a file that is not there
+      await page.emulateMedia({ colorScheme: scheme });
+      const paths = await pagesToCheck(page);
       for (const ukPath of paths) {
         const path = ukPath.replace(/^\/uk\//, `/${lang}/`);
         await page.goto(path);
@@ -24,8 +25,8 @@ for (const scheme of ['light', 'dark'] as const) {
         const summary = results.violations.map((v) => `${path}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
         expect(summary).toEqual([]);
       }
-    }
-  });
+    });
+  }
 }
 
 test('focus is visible on links and buttons', async ({ page }) => {

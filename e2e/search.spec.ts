@@ -90,6 +90,7 @@ test.describe('search', () => {
   });
 
   test('axe finds no WCAG 2.2 AA violations on the search page: results, none, empty, both languages', async ({ page }) => {
+    test.setTimeout(90_000); // ten axe runs: slow on a busy 2-core machine
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const path of ['/uk/search?q=Казахстан', '/uk/search?q=абракадабра', '/uk/search', '/en/search?q=talks', '/en/search?q=zzzz']) {
