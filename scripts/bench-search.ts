@@ -19,6 +19,7 @@ import { stemmer as oramaUkrainian } from '@orama/stemmers/ukrainian';
 import type { Article, Lang } from '../src/model/article.ts';
 import { slugify } from '../src/lib/slug.ts';
 import { buildSearchIndex } from '../src/search/buildIndex.ts';
+import { jsonText } from '../src/lib/jsonText.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { fold, stem, words } from '../src/search/normalise.ts';
 import { FIRST_SEARCH_BYTES, SearchManifest } from '../src/search/searchData.ts';
@@ -131,7 +132,7 @@ async function bench(name: string, articles: Article[], lang: Lang): Promise<voi
   console.log(`build: ${(buildMs / 1000).toFixed(1)} s`);
 
   // The worker's view: JSON text parsed and loaded into MiniSearch.
-  const texts = new Map([...files].map(([p, v]) => [`/data/${p}`, JSON.stringify(v)]));
+  const texts = new Map([...files].map(([p, v]) => [`/data/${p}`, jsonText(v)]));
   const engine = new SearchEngine(async (url) => {
     const text = texts.get(url.replace(/\?.*$/, ''));
     return text === undefined ? null : JSON.parse(text);

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { jsonText } from '../lib/jsonText.ts';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -49,7 +50,7 @@ export async function writeDataset(
     let done = 0;
     progress(0, files.size);
     for (const [path, value] of files) {
-      const json = JSON.stringify(value);
+      const json = jsonText(value);
       writeFileSync(resolve(staging, path), `${json}\n`, 'utf8');
       if (++done % 2000 === 0) {
         progress(done, files.size);

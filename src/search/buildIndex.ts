@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
+import { JsonText } from '../lib/jsonText.ts';
 import { type Article, type Block, LANGS, type Lang, type TopicLabels, inlineText } from '../model/article.ts';
 import {
   BODY_CHARS,
@@ -77,7 +78,7 @@ export interface IndexOptions {
   maxShardBytes?: number;
 }
 
-/** One language's manifest and shards: relative path (under data/) → JSON value. */
+/** One language's manifest and shards: relative path (under data/) → JSON value (a shard as JsonText). */
 export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
   const shardDocs = opts.shardDocs ?? SHARD_DOCS;
   const bodyChars = opts.bodyChars ?? BODY_CHARS;
@@ -108,7 +109,7 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
       return;
     }
     const file = `${shards.length}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.json`;
-    files.set(`search/${lang}/${file}`, json);
+    files.set(`search/${lang}/${file}`, new JsonText(text));
     shards.push({
       file,
       docs: part.length,

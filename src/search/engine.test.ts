@@ -189,8 +189,9 @@ describe('SearchEngine', () => {
     const engine = new SearchEngine(async (url) => {
       calls++;
       const path = url.replace(/^\/data\//, '').replace(/\?.*$/, '');
-      if (calls === 1) return old.get(path) ?? null; // a cached, stale manifest
-      return current.get(path) ?? null;
+      // as fetched: JSON text parsed (a shard is kept as JsonText)
+      const file = calls === 1 ? old.get(path) : current.get(path); // the first: a cached, stale manifest
+      return file === undefined ? null : JSON.parse(JSON.stringify(file));
     });
     expect((await engine.search('uk', 'миротворців')).hits.map((h) => h.slug)).toEqual(['a-4']);
   });

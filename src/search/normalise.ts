@@ -60,11 +60,24 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/**
+ * Terms already computed, by word as written. Building the index asks for the
+ * same few thousand words millions of times (news vocabularies are Zipfian), and
+ * fold + stem is the costliest step of it; term() is pure, so a cache is safe.
+ * Cleared when it gets big, so a long-lived worker never grows without bound.
+ */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_MAX = 500_000;
+
 /** A word's index term, or null for a stop word. */
 export function term(word: string): string | null {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached;
   const folded = fold(word);
-  if (folded === '' || STOP_WORDS.has(folded)) return null;
-  return stem(folded);
+  const result = folded === '' || STOP_WORDS.has(folded) ? null : stem(folded);
+  if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+  termCache.set(word, result);
+  return result;
 }
 
 /** The index terms of a text, in order (stop words dropped). */
