@@ -12,18 +12,30 @@ export function TopicList({ topics, ui }: { topics: readonly TopicRef[]; ui: Lan
   return (
     <section className="topics" aria-labelledby={id}>
       <h2 id={id}>{t('topics.title')}</h2>
-      <ul aria-labelledby={id}>
-        {topics.map((topic) => {
-          const label = topicLabel(topic.labels, ui, topic.slug);
-          return (
-            <li key={topic.slug}>
-              <Link to={`/${ui}/topics/${topic.slug}`} lang={label.lang}>
-                {label.text}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      <TopicLinks topics={topics} ui={ui} aria-labelledby={id} />
     </section>
+  );
+}
+
+/** Links to topic pages, labelled in the UI language (else the other one, marked with its `lang`). */
+export function TopicLinks({
+  topics,
+  ui,
+  className,
+  ...label
+}: { topics: readonly TopicRef[]; ui: Lang; className?: string } & ({ 'aria-labelledby': string } | { 'aria-label': string })) {
+  return (
+    <ul className={className} {...label}>
+      {topics.map((topic) => {
+        const text = topicLabel(topic.labels, ui, topic.slug);
+        return (
+          <li key={topic.slug}>
+            <Link to={`/${ui}/topics/${topic.slug}`} lang={text.lang}>
+              {text.text}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

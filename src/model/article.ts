@@ -143,6 +143,21 @@ export function inlineText(runs: readonly Inline[]): string {
   return runs.map((r) => r.text).join('');
 }
 
+/** The plain text of a block (an image's caption), for word counts and search. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'paragraph':
+    case 'quote':
+      return inlineText(block.content);
+    case 'heading':
+      return block.text;
+    case 'list':
+      return block.items.map(inlineText).join(' ');
+    case 'image':
+      return block.caption ?? '';
+  }
+}
+
 /** Exhaustiveness guard for switches over unions. */
 export function assertNever(x: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(x)}`);

@@ -13,7 +13,7 @@
  */
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
-import { Article, type ArticleSummary, type Block, RelatedArticle, inlineText, summarise } from '../model/article.ts';
+import { Article, type ArticleSummary, RelatedArticle, blockText, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
 import type { Draft } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
@@ -46,19 +46,7 @@ export function countWords(text: string): number {
   return text.match(WORD_START)?.length ?? 0;
 }
 
-export function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-    case 'quote':
-      return inlineText(block.content);
-    case 'heading':
-      return block.text;
-    case 'list':
-      return block.items.map(inlineText).join(' ');
-    case 'image':
-      return block.caption ?? '';
-  }
-}
+export { blockText };
 
 /** Shorten to at most `max` characters at a word boundary, ending with "…". */
 export function truncateText(text: string, max = LEAD_SUMMARY_LENGTH): string {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../model/article.ts';
 import { isLang } from '../i18n/index.ts';
 import { Time } from '../articles/Time.tsx';
-import { topicLabel } from '../articles/topicLabel.ts';
+import { TopicLinks } from '../articles/TopicList.tsx';
 import type { Hit, Segment } from './engine.ts';
 import { searchPath } from './searchPath.ts';
 
@@ -35,18 +35,7 @@ function Result({ hit, ui, contentLang }: { hit: Hit; ui: Lang; contentLang: Lan
         </p>
       ) : null}
       {hit.topics.length > 0 ? (
-        <ul className="result-topics" aria-label={t('topics')}>
-          {hit.topics.map((topic) => {
-            const label = topicLabel(topic.labels, ui, topic.slug);
-            return (
-              <li key={topic.slug}>
-                <Link to={`/${ui}/topics/${topic.slug}`} lang={label.lang}>
-                  {label.text}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+        <TopicLinks topics={hit.topics} ui={ui} className="result-topics" aria-label={t('topics')} />
       ) : null}
     </article>
   );

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { JsonText } from '../lib/jsonText.ts';
-import { type Article, type Block, LANGS, type Lang, type TopicLabels, inlineText } from '../model/article.ts';
+import { type Article, type Block, LANGS, type Lang, type TopicLabels, blockText } from '../model/article.ts';
 import {
   BODY_CHARS,
   MAX_SHARD_BYTES,
@@ -27,20 +27,6 @@ export function cut(text: string, max: number): string {
   const head = text.slice(0, max);
   const space = head.lastIndexOf(' ');
   return `${(space > max * 0.6 ? head.slice(0, space) : head).replace(/[\s,;:–—-]+$/, '')}…`;
-}
-
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'paragraph':
-    case 'quote':
-      return inlineText(block.content);
-    case 'heading':
-      return block.text;
-    case 'list':
-      return block.items.map(inlineText).join(' ');
-    case 'image':
-      return block.caption ?? '';
-  }
 }
 
 /** The plain text of blocks, up to `max` characters. */
