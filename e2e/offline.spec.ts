@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, SEED_HEADLINE } from './fixtures.ts';
-import { startStaticServer, type StaticServer } from './support/staticServer.ts';
+import { startStaticServer, type StaticServer } from '../scripts/static-server.ts';
 
 test.use({ serviceWorkers: 'allow' });
 // Builds, workers installing and axe runs take longer than a page view.

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from './static-server.ts';
 import { Article } from '../src/model/article.ts';
 import { ListPage } from '../src/model/dataset.ts';
 import { formatDateTime } from '../src/lib/dates.ts';
@@ -66,7 +66,7 @@ const pages: Record<string, string> = {
 
 // ---- Lighthouse ----------------------------------------------------------------
 type Sample = { performance: number; accessibility: number; 'best-practices': number; seo: number; fcp: number; lcp: number; tbt: number; cls: number; js: number; css: number; html: number };
-const server = await startStaticServer(DIST, PORT);
+const server = await startStaticServer(DIST, PORT, { gzip: true });
 const chromePath = findChromium();
 if (!chromePath) throw new Error('no Chromium found: set CHROMIUM_PATH');
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', ...CHROMIUM_ARGS] });
@@ -91,7 +91,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.close();
+  await server.close();
 }
 
 const median = (xs: number[]) => {

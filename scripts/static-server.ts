@@ -1,9 +1,11 @@
 /**
- * A static host for tests that need to swap one build for another on the same origin (the
- * update test). It sends the caching headers docs/DEPLOY.md asks of a host, and answers app
- * routes with index.html, as a host configured for Kontekst does.
+ * A static host that behaves like one configured for Kontekst: the caching headers
+ * docs/DEPLOY.md asks for, <dir>/index.html for prerendered routes, index.html for other app
+ * routes, 404 for missing files. Used by the update test (which swaps one build for another on
+ * the same origin) and by bench:web (with gzip, as a real host sends it).
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -16,7 +18,10 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
 };
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|xml)|image\/svg)/;
 
 /** docs/DEPLOY.md, "HTTP caching headers". */
 export function cacheControl(path: string): string {
@@ -32,8 +37,9 @@ async function isFile(p: string) {
 
 export type StaticServer = { root: string; url: string; close(): Promise<void> };
 
-export async function startStaticServer(root: string, port: number): Promise<StaticServer> {
+export async function startStaticServer(root: string, port: number, { gzip = false } = {}): Promise<StaticServer> {
   const state = { root };
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const safe = normalize(path).replace(/^(\.\.[/\\])+/, '');
@@ -46,11 +52,21 @@ export async function startStaticServer(root: string, port: number): Promise<Sta
       }
       file = join(state.root, 'index.html');
     }
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    let body: Buffer = await readFile(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = {
+      'content-type': type,
       'cache-control': cacheControl(extname(file) === '.html' ? '/index.html' : path),
-    });
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+    };
+    if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+      body = gzipped.get(file)!;
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'Accept-Encoding';
+    }
+    res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,2 +1,0 @@
-import type { Server } from 'node:http';
-export function startStaticServer(root: string, port: number): Promise<Server>;
