@@ -3,10 +3,31 @@
  * a console error, so "no uncaught errors in the console" holds in every journey.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { INTERACTIVE_MARK } from '../src/app/hydration.ts';
 
 export type ConsoleProblems = { errors: string[]; allow: (pattern: RegExp) => void };
 
+/**
+ * Waits until the app has started on the page (the 'kontekst:interactive' mark): a prerendered
+ * page is readable at once but loads the app after its first paint (docs/adr/0007-content-first.md),
+ * and until then a click on a link is a plain page load. Gives up quietly after `timeout` (a test
+ * may block the app on purpose); what the test expects next then fails with its own message.
+ */
+export async function appStarted(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, INTERACTIVE_MARK, { timeout }).catch(() => {});
+}
+
 export const test = base.extend<{ consoleProblems: ConsoleProblems }>({
+  // page.goto() also waits for the app, as a reader who taps after the page has settled
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await appStarted(page);
+      return response;
+    };
+    await use(page);
+  },
   consoleProblems: [
     async ({ page }, use) => {
       const errors: string[] = [];

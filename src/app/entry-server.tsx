@@ -16,6 +16,7 @@ import { createI18n } from '../i18n/index.ts';
 import { createQueryClient } from './queryClient.ts';
 import { createRoutes } from './routes.tsx';
 import { snapshotQueries, type HydrationState } from './hydration.ts';
+import { takeFormattedDates } from '../lib/dates.ts';
 
 export type RenderResult =
   | { kind: 'page'; status: number; html: string; state: HydrationState; lang: string }
@@ -30,6 +31,7 @@ export async function renderUrl(url: string): Promise<RenderResult> {
     return { kind: 'redirect', status: context.status, location: context.headers.get('Location') ?? '/' };
   }
   const router = createStaticRouter(handler.dataRoutes, context);
+  takeFormattedDates();
   const html = renderToString(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -42,6 +44,7 @@ export async function renderUrl(url: string): Promise<RenderResult> {
   const state: HydrationState = {
     path: new URL(url).pathname,
     queries: snapshotQueries(queryClient),
+    dates: takeFormattedDates(),
     router: { loaderData: context.loaderData, actionData: context.actionData, errors: context.errors },
   };
   queryClient.clear();

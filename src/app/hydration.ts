@@ -9,6 +9,9 @@ import type { HydrationState as RouterHydrationState } from 'react-router';
 
 export const STATE_ELEMENT_ID = 'kontekst-state';
 
+/** The user-timing mark set when the app has hydrated (or rendered) the first view: DevTools and RUM show it; the size budget counts what was fetched before it. */
+export const INTERACTIVE_MARK = 'kontekst:interactive';
+
 /** The successful queries of a render: key and data (smaller than react-query's dehydrate format, and no hydrate() code in the client). */
 export type QuerySnapshot = { key: QueryKey; data: unknown };
 
@@ -16,6 +19,8 @@ export type HydrationState = {
   /** the path the page was rendered for (no query string) */
   path: string;
   queries: QuerySnapshot[];
+  /** the dates the page shows, formatted (src/lib/dates.ts primes them before hydration) */
+  dates?: [string, string][];
   router: Partial<RouterHydrationState>;
 };
 

@@ -32,8 +32,6 @@ export function createI18n(): I18n {
   return instance;
 }
 
-export const i18n = createI18n();
-
 /** Loads the language's bundle if needed, then switches the UI to it. */
 export async function loadLanguage(instance: I18n, lang: Lang): Promise<void> {
   if (!instance.hasResourceBundle(lang, 'common')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRelative, formatTime, isDateOnly } from './dates.ts';
+import { formatDate, formatDateTime, formatRelative, formatTime, isDateOnly, primeFormattedDates, takeFormattedDates } from './dates.ts';
 
 describe('formatDateTime', () => {
   it('shows the seed timestamp in Kyiv time in both languages', () => {
@@ -53,5 +53,24 @@ describe('formatRelative', () => {
     expect(formatRelative(published, 'uk', at(10), 'щойно')).toBeNull();
     expect(formatRelative(published, 'uk', at(-1), 'щойно')).toBeNull();
     expect(formatRelative('2021-12-21', 'uk', at(1), 'щойно')).toBeNull();
+  });
+});
+
+describe('dates a prerendered page carries', () => {
+  it('hands over the dates formatted so far, and primed ones are used as they are', () => {
+    takeFormattedDates();
+    formatDateTime('2021-12-21T16:00:00+02:00', 'uk');
+    formatDateTime('2021-12-21', 'en');
+    expect(takeFormattedDates()).toEqual([
+      ['uk 2021-12-21T16:00:00+02:00', '21 грудня 2021, 16:00'],
+      ['en 2021-12-21', '21 December 2021'],
+    ]);
+    expect(takeFormattedDates()).toEqual([]);
+    // the client trusts the page's text (it came from the same formatter) and skips Intl
+    primeFormattedDates([['uk 2030-01-01T00:00:00Z', 'from the page']]);
+    expect(formatDateTime('2030-01-01T00:00:00Z', 'uk')).toBe('from the page');
+    // not pairs of strings: ignored
+    primeFormattedDates([[1, 2] as unknown as [string, string]]);
+    expect(formatDateTime('2030-01-02T00:00:00Z', 'uk')).toBe('2 січня 2030, 02:00');
   });
 });

@@ -1,8 +1,9 @@
 import { afterLoad } from '../lib/afterLoad.ts';
 
 /**
- * Service-worker registration, kept off the critical path: main.tsx calls startServiceWorker(),
- * which waits for the page's load event and only then imports swClient.ts (with workbox-window).
+ * Service-worker registration, kept off the critical path: main.tsx calls startServiceWorker() once
+ * the first view is interactive; it waits for the page's load event too, and only then imports
+ * swClient.ts (with workbox-window).
  * A new version waits (registerType 'prompt') until the reader accepts it in the UpdateBanner.
  */
 let needRefresh = false;
@@ -23,8 +24,11 @@ export function applyUpdate(): void {
   else location.reload();
 }
 
+let started = false;
+
 export function startServiceWorker(): void {
-  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  if (started || import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  started = true;
 
   // A chunk of a build the host no longer has (a tab older than a deploy, no worker in charge):
   // load the current build once rather than fail.

@@ -5,7 +5,7 @@
  * search engines and oEmbed consumers read.
  */
 import * as v from 'valibot';
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +23,7 @@ const TEMPLATE = `<!doctype html>
 <html lang="uk">
   <head>
     <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'" />
     <title>Kontekst</title>
     <script type="module" crossorigin src="/assets/index-test.js"></script>
   </head>
@@ -33,6 +34,13 @@ const TEMPLATE = `<!doctype html>
 </html>
 `;
 
+/** Vite's build manifest for that template: the entry and one locale chunk per language. */
+const VITE_MANIFEST = {
+  'index.html': { file: 'assets/index-test.js', isEntry: true },
+  'src/i18n/locales/uk/index.ts': { file: 'assets/uk-test.js' },
+  'src/i18n/locales/en/index.ts': { file: 'assets/en-test.js' },
+};
+
 type Doc = El;
 const parseHtml = parseDocument;
 
@@ -41,6 +49,8 @@ type Site = { dist: string; report: PrerenderReport; articles: Map<string, Artic
 async function site(sources: string): Promise<Site> {
   const dist = mkdtempSync(join(tmpdir(), 'kontekst-prerender-'));
   writeFileSync(join(dist, 'index.html'), TEMPLATE);
+  mkdirSync(join(dist, '.vite'));
+  writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(VITE_MANIFEST));
   const quiet = { out: () => {}, err: (l: string) => console.error(l), now: () => new Date('2026-01-01T00:00:00Z') };
   expect(await buildData([sources, '--out', join(dist, 'data')], quiet)).toBe(0);
   const report = await prerender({ dist, base: BASE });
@@ -114,11 +124,16 @@ function checkPage(s: Site, file: string) {
   expect(one(d, 'og:locale:alternate')).toBe(ui === 'uk' ? 'en_US' : 'uk_UA');
   expect(one(d, 'og:title').length).toBeGreaterThan(0);
 
-  // Scripts: none inline and executable (a strict CSP would block it); the state block parses
-  for (const script of d.all('script')) {
-    const type = script.attr('type');
-    if (!script.attr('src')) expect(['application/json', 'application/ld+json']).toContain(type);
-  }
+  // Scripts: the only inline executable one is the content-first loader, allowed by its hash in the
+  // page's CSP (no 'unsafe-inline'); it loads the app; the state block parses
+  const csp = d.first('meta[http-equiv="Content-Security-Policy"]')!.attr('content')!;
+  const executable = d.all('script').filter((script) => !['application/json', 'application/ld+json'].includes(script.attr('type') ?? ''));
+  expect(executable.map((script) => script.attr('src') ?? 'inline')).toEqual(['inline']);
+  const loader = executable[0]!.text();
+  expect(csp).toContain(`script-src 'self' 'sha256-${createHash('sha256').update(loader).digest('base64')}'`);
+  expect(csp).not.toContain('unsafe-inline');
+  expect(loader).toMatch(/import\(app\)/);
+  expect(loader).toContain(`"/assets/`);
   // every "<script" and "</script" in the source is a real tag: no text broke out of its element
   expect(html.match(/<script\b/gi)?.length).toBe(d.all('script').length);
   expect(html.match(/<\/script/gi)?.length).toBe(d.all('script').length);

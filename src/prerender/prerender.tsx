@@ -28,6 +28,7 @@ import { createI18n, loadLanguage } from '../i18n/index.ts';
 import { Article, LANGS, type Lang } from '../model/article.ts';
 import { TopicIndex } from '../model/dataset.ts';
 import { formatDateTime } from '../lib/dates.ts';
+import { appChunks, withContentFirstLoader, type AppChunks, type ViteManifest } from './contentFirst.ts';
 import { topicLabel } from '../articles/topicLabel.ts';
 import { EMBED_CSS, EmbedCard } from '../embed/EmbedCard.tsx';
 import { articleHead, articleImage, listHead, oembedFor, summary, type Strings } from '../embed/meta.ts';
@@ -81,14 +82,14 @@ async function inlineStylesheet(t: Template, dist: string): Promise<Template> {
   return { before, after: t.after };
 }
 
-function page(t: Template, opts: { lang: Lang; head: string; root: string; state?: string }): string {
+function page(t: Template, opts: { lang: Lang; head: string; root: string; state?: string; chunks: AppChunks }): string {
   const before = t.before
     .replace(/<html lang="[^"]*"/, `<html lang="${opts.lang}"`)
     .replace(/<title>[\s\S]*?<\/title>\s*/, '')
     .replace('</head>', `${opts.head}\n</head>`);
   const after = t.after.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
   const state = opts.state ? `<script type="application/json" id="${STATE_ELEMENT_ID}">${opts.state}</script>` : '';
-  return `${before}<div id="root">${opts.root}</div>${state}${after}`;
+  return withContentFirstLoader(`${before}<div id="root">${opts.root}</div>${state}${after}`, opts.chunks);
 }
 
 async function write(file: string, content: string | Buffer): Promise<void> {
@@ -108,6 +109,7 @@ function stringsFor(t: T, ui: Lang): Strings {
 export async function prerender({ dist, base, log = () => {} }: PrerenderOptions): Promise<PrerenderReport> {
   const dataDir = join(dist, 'data');
   const template = await inlineStylesheet(splitTemplate(await readFile(join(dist, 'index.html'), 'utf8')), dist);
+  const manifest = JSON.parse(await readFile(join(dist, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
   const report: PrerenderReport = { pages: [], embeds: [], oembeds: [], images: [] };
   const realFetch = globalThis.fetch;
   globalThis.fetch = datasetFetch(dataDir);
@@ -130,7 +132,7 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
         if (r.kind !== 'page' || r.status !== 200) throw new Error(`prerender: ${path} gave ${r.kind === 'page' ? r.status : `a redirect to ${r.location}`}`);
         const hoisted = HOISTED.exec(r.html)?.[0] ?? '';
         const root = r.html.slice(hoisted.length);
-        const html = page(template, { lang: ui, head: head(hoisted), root, state: jsonForScript(r.state) });
+        const html = page(template, { lang: ui, head: head(hoisted), root, state: jsonForScript(r.state), chunks: appChunks(manifest, ui) });
         const file = join(dist, path.replace(/^\//, ''), 'index.html');
         await write(file, html);
         report.pages.push(file);

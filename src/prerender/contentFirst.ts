@@ -1,0 +1,84 @@
+/**
+ * Content first. A prerendered page reads without JavaScript, so it does not ask for the
+ * app in its head: a small inline loader (allowed by its hash in the page's CSP) asks for
+ * the app's chunks and the page language's strings only after the first contentful paint.
+ * On a slow link the app's ~140 KB never compete with the article's own bytes, and the
+ * text shows as soon as a plain static page's would (npm run bench:web measures that).
+ * A tab opened in the background, or a browser that does not report paints, starts the
+ * app at once; a paint that is never reported costs at most LOADER_TIMEOUT_MS.
+ *
+ * The SPA shell (dist/index.html, the answer for URLs that were not prerendered) keeps
+ * the plain module script: it has nothing to show before the app runs.
+ */
+import { createHash } from 'node:crypto';
+import type { Lang } from '../model/article.ts';
+
+/** The part of Vite's build manifest (dist/.vite/manifest.json) the loader needs. */
+export type ViteManifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+
+export type AppChunks = { app: string; preload: string[] };
+
+const LOADER_TIMEOUT_MS = 3000;
+
+/** The entry chunk, its static imports and the language's strings, as absolute paths. */
+export function appChunks(manifest: ViteManifest, lang: Lang): AppChunks {
+  const entry = manifest['index.html'];
+  if (!entry?.isEntry) throw new Error('prerender: the Vite manifest has no index.html entry');
+  const seen = new Set<string>(['index.html']);
+  const walk = (key: string) => {
+    for (const dep of manifest[key]?.imports ?? []) {
+      if (seen.has(dep)) continue;
+      seen.add(dep);
+      walk(dep);
+    }
+  };
+  walk('index.html');
+  const locale = manifest[`src/i18n/locales/${lang}/index.ts`];
+  if (!locale) throw new Error(`prerender: the Vite manifest has no chunk for the ${lang} strings`);
+  const path = (key: string) => `/${manifest[key]!.file}`;
+  return { app: `/${entry.file}`, preload: [...[...seen].filter((key) => key !== 'index.html').map(path), `/${locale.file}`] };
+}
+
+/** The loader's source: plain ES2020, no imports, run as a classic inline script at the end of <body>. */
+export function contentFirstLoader({ app, preload }: AppChunks): string {
+  return `(() => {
+  const app = ${JSON.stringify(app)}, preload = ${JSON.stringify(preload)};
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const href of preload) {
+      const link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.href = href;
+      document.head.append(link);
+    }
+    import(app).catch(() => {}); // the page stays readable as it is; its links still work
+  };
+  const paints = typeof PerformanceObserver === "function" && (PerformanceObserver.supportedEntryTypes || []).includes("paint");
+  if (!paints || document.visibilityState !== "visible") return start();
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName("first-contentful-paint").length === 0) return;
+    observer.disconnect();
+    setTimeout(start, 0);
+  }).observe({ type: "paint", buffered: true });
+  setTimeout(start, ${LOADER_TIMEOUT_MS});
+})();`;
+}
+
+export const scriptHash = (source: string) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
+
+/**
+ * The page with the loader instead of the head's module script, and the loader's hash
+ * added to the CSP's script-src (no 'unsafe-inline').
+ */
+export function withContentFirstLoader(html: string, chunks: AppChunks): string {
+  const tag = new RegExp(`\\s*<script type="module" crossorigin src="${chunks.app.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"></script>`);
+  if (!tag.test(html)) throw new Error(`prerender: the page has no module script for ${chunks.app}`);
+  if (!html.includes("script-src 'self'")) throw new Error("prerender: the page's CSP has no script-src 'self'");
+  const loader = contentFirstLoader(chunks);
+  return html
+    .replace(tag, '')
+    .replace("script-src 'self'", () => `script-src 'self' ${scriptHash(loader)}`)
+    .replace(/<\/body>/, () => `<script>${loader}</script>\n</body>`);
+}
