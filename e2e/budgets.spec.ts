@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { test, expect, openSeedFromHome } from './fixtures.ts';
+import { test, expect, openSeedFromHome, appStarted, SEED_HEADLINE } from './fixtures.ts';
 import { INTERACTIVE_MARK } from '../src/app/hydration.ts';
 
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
@@ -77,5 +77,33 @@ test('the first view of the seed article stays within its size budgets', async (
   for (const f of js.files) {
     expect(readFileSync(distFile(f)!, 'utf8'), f).not.toContain('More on this topic');
   }
+  await context.close();
+});
+
+test('a prerendered article paints before the app is requested, then the app takes over in place', async ({ page, browser }) => {
+  await openSeedFromHome(page);
+  const articlePath = new URL(page.url()).pathname;
+
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const cold = await context.newPage();
+  await cold.goto(articlePath);
+  await expect(cold.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
+  await appStarted(cold);
+  const timing = await cold.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    app: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.initiatorType !== 'link' && /\/assets\/index-[^/]+\.js$/.test(new URL(e.name).pathname))
+      .map((e) => e.startTime),
+  }));
+  expect(timing.app, 'the app is fetched once').toHaveLength(1);
+  expect(timing.app[0]!, 'the app is requested after the first contentful paint').toBeGreaterThanOrEqual(timing.fcp);
+
+  // hydrated: a topic link now routes in place, without loading a new document
+  await cold.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await cold.getByRole('list', { name: 'Теми' }).getByRole('link').first().click();
+  await expect(cold).toHaveURL(/\/uk\/topics\//);
+  await expect(cold.getByRole('heading', { level: 1 })).not.toHaveText(SEED_HEADLINE);
+  expect(await cold.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   await context.close();
 });
