@@ -52,45 +52,143 @@ export function toSearchDoc(a: Article, bodyChars = BODY_CHARS): SearchDoc {
   };
 }
 
-/** What MiniSearch keeps its terms in: only `fetch` is used while documents are added. */
-interface TermStore {
-  fetch(term: string, initial: () => unknown): unknown;
+/** Growable columns of (term, field, document, count) postings. */
+class Postings {
+  size = 0;
+  term = new Int32Array(1 << 16);
+  field = new Uint8Array(1 << 16);
+  doc = new Int32Array(1 << 16);
+  count = new Int32Array(1 << 16);
+
+  push(term: number, field: number, doc: number, count: number): void {
+    if (this.size === this.term.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.term = grow(this.term);
+      this.field = grow(this.field);
+      this.doc = grow(this.doc);
+      this.count = grow(this.count);
+    }
+    const k = this.size++;
+    this.term[k] = term;
+    this.field[k] = field;
+    this.doc[k] = doc;
+    this.count[k] = count;
+  }
 }
 
+/** A radix tree like MiniSearch's own (its class, taken from an instance): its iteration order is the index order. */
+type Tree = Iterable<[string, number]> & { set(key: string, value: number): unknown };
+const RadixTree = (new MiniSearch<SearchDoc>(indexOptions) as unknown as { _index: object })._index.constructor as new () => Tree;
+
 /**
- * MiniSearch's JSON (`toJSON()`) over `docs`, built faster than `addAll` alone.
- * MiniSearch keeps its terms in a radix tree, and adding a document walks it
- * once per word; here the words go to a hash map while the documents are
- * added, and the tree is built at the end from the distinct terms, inserted in
- * the order they were first met. A radix tree's shape (and so the order of
- * `index` in the JSON) depends only on the order in which new keys arrive, so
- * the JSON is exactly the one `addAll` gives (buildIndex.test.ts checks it).
- * Everything else (document ids, field lengths, stored fields) is MiniSearch's
- * own code.
+ * The JSON text MiniSearch gives for `docs` (`JSON.stringify(index.toJSON())`
+ * after `addAll(docs)`), with each stored lead cut to `snippetChars`, written
+ * directly rather than through MiniSearch.
+ *
+ * Why: MiniSearch keeps a Map of Maps per term and walks its radix tree once
+ * per word added; at 100 000 articles that was most of the import's time and
+ * garbage. Here a word is looked up in a hash map and its postings go to typed
+ * columns; the radix tree is built once, from the distinct terms in the order
+ * they were first met, because its shape — and so the order of `index` in the
+ * JSON — depends only on the order in which new keys arrive. Object keys that
+ * are integers (document and field ids) come out in ascending order, as
+ * JSON.stringify gives them. buildIndex.test.ts checks the text against
+ * MiniSearch's own on documents made to stress the tree.
  */
-export function indexJson(docs: readonly SearchDoc[]): ReturnType<MiniSearch['toJSON']> {
-  const index = new MiniSearch<SearchDoc>(indexOptions);
-  const internal = index as unknown as { _index: TermStore & { set?: (term: string, value: unknown) => unknown; size?: number } };
-  const Tree = internal._index.constructor as new () => TermStore & { set(term: string, value: unknown): unknown };
-  if (typeof internal._index.set !== 'function' || internal._index.size !== 0) {
-    throw new Error('MiniSearch keeps its terms differently: update indexJson');
-  }
-  const terms = new Map<string, unknown>();
-  internal._index = {
-    fetch(term: string, initial: () => unknown): unknown {
-      let value = terms.get(term);
-      if (value === undefined) {
-        value = initial();
-        terms.set(term, value);
+export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHARS): string {
+  const fields = indexOptions.fields ?? [];
+  const tokenize = indexOptions.tokenize as (text: string) => string[];
+  const processTerm = indexOptions.processTerm as (word: string) => string | false;
+  const termIds = new Map<string, number>();
+  const postings = new Postings();
+  const average: number[] = [];
+  const out: string[] = [];
+  const ids = new Set<string>();
+  const local = new Map<number, number>();
+  const documentIds: string[] = [];
+  const fieldLength: string[] = [];
+  const stored: string[] = [];
+
+  docs.forEach((doc, d) => {
+    if (ids.has(doc.id)) throw new Error(`MiniSearch: duplicate ID ${doc.id}`);
+    ids.add(doc.id);
+    documentIds.push(`${d === 0 ? '' : ','}"${d}":${JSON.stringify(doc.id)}`);
+    const lengths: number[] = [];
+    fields.forEach((name, f) => {
+      const value = doc[name as keyof SearchDoc];
+      if (value == null) return;
+      const tokens = tokenize(value.toString());
+      const unique = new Set(tokens).size;
+      lengths[f] = unique;
+      average[f] = ((average[f] || 0) * d + unique) / (d + 1);
+      local.clear();
+      for (const word of tokens) {
+        const term = processTerm(word);
+        if (!term) continue;
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = termIds.size;
+          termIds.set(term, id);
+        }
+        local.set(id, (local.get(id) ?? 0) + 1);
       }
-      return value;
-    },
-  };
-  index.addAll(docs);
-  const tree = new Tree();
-  for (const [term, value] of terms) tree.set(term, value);
-  internal._index = tree;
-  return index.toJSON();
+      for (const [id, count] of local) postings.push(id, f, d, count);
+    });
+    fieldLength.push(`${d === 0 ? '' : ','}"${d}":${JSON.stringify(lengths)}`);
+    const lead = doc.lead ? cut(doc.lead, snippetChars) : doc.lead;
+    stored.push(
+      `${d === 0 ? '' : ','}"${d}":${JSON.stringify({ headline: doc.headline, lead, publishedAt: doc.publishedAt, tags: doc.tags })}`,
+    );
+  });
+
+  // Postings grouped by term, each term's in the order they came (document, then field).
+  const terms = termIds.size;
+  const start = new Int32Array(terms + 1);
+  for (let k = 0; k < postings.size; k++) start[(postings.term[k] as number) + 1]++;
+  for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
+  const order = new Int32Array(postings.size);
+  const fill = start.slice(0, terms);
+  for (let k = 0; k < postings.size; k++) {
+    const t = postings.term[k] as number;
+    order[(fill[t] as number)++] = k;
+  }
+
+  const tree = new RadixTree();
+  for (const [term, id] of termIds) tree.set(term, id);
+  const fieldIds: Record<string, number> = {};
+  fields.forEach((name, f) => (fieldIds[name] = f));
+
+  out.push(
+    `{"documentCount":${docs.length},"nextId":${docs.length},"documentIds":{${documentIds.join('')}},` +
+      `"fieldIds":${JSON.stringify(fieldIds)},"fieldLength":{${fieldLength.join('')}},` +
+      `"averageFieldLength":${JSON.stringify(average)},"storedFields":{${stored.join('')}},"dirtCount":0,"index":[`,
+  );
+  let first = true;
+  for (const [term, id] of tree) {
+    const from = start[id] as number;
+    const to = start[id + 1] as number;
+    let entry = `${first ? '' : ','}[${JSON.stringify(term)},{`;
+    first = false;
+    let firstField = true;
+    for (let f = 0; f < fields.length; f++) {
+      let docsText = '';
+      for (let p = from; p < to; p++) {
+        const k = order[p] as number;
+        if (postings.field[k] !== f) continue;
+        docsText += `${docsText === '' ? '' : ','}"${postings.doc[k] as number}":${postings.count[k] as number}`;
+      }
+      if (docsText === '') continue;
+      entry += `${firstField ? '' : ','}"${f}":{${docsText}}`;
+      firstField = false;
+    }
+    out.push(`${entry}}]`);
+  }
+  out.push('],"serializationVersion":2}');
+  return out.join('');
 }
 
 const time = (iso: string): number => {
@@ -120,12 +218,8 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
 
   /** One shard over `part`, or several when it would be too big to download at once. */
   const addShard = (part: readonly Article[]): void => {
-    const json = indexJson(part.map((a) => toSearchDoc(a, bodyChars)));
     // The snippet stored for display is shorter than the lead that is indexed.
-    for (const stored of Object.values(json.storedFields) as { lead?: string }[]) {
-      if (stored.lead) stored.lead = cut(stored.lead, SNIPPET_CHARS);
-    }
-    const text = JSON.stringify(json);
+    const text = shardText(part.map((a) => toSearchDoc(a, bodyChars)), SNIPPET_CHARS);
     const gzip = gzipSync(`${text}\n`).length;
     if (gzip > maxShardBytes && part.length > 1) {
       const half = Math.ceil(part.length / 2);
