@@ -196,6 +196,15 @@ const time = (iso: string): number => {
   return Number.isNaN(t) ? -Infinity : t;
 };
 
+/**
+ * How far over the limit (as a factor) the estimate of a part's gzipped size —
+ * its articles × the gzipped bytes per article of the last index built — must
+ * be for the part to be split unbuilt. Indexes of more articles take fewer
+ * bytes per article (shared terms), so the estimate runs a little high; the
+ * margin keeps a part near the limit from being split when it would fit.
+ */
+export const SURE_SPLIT = 1.05;
+
 export interface IndexOptions {
   shardDocs?: number;
   bodyChars?: number;
@@ -216,17 +225,24 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
   const topics: Record<string, TopicLabels> = {};
   for (const a of own) for (const t of a.topics) topics[t.slug] ??= t.labels;
 
+  /** gzipped bytes per article of the last index built for this language (0: none yet) */
+  let perDoc = 0;
   /** One shard over `part`, or several when it would be too big to download at once. */
   const addShard = (part: readonly Article[]): void => {
-    // The snippet stored for display is shorter than the lead that is indexed.
-    const text = shardText(part.map((a) => toSearchDoc(a, bodyChars)), SNIPPET_CHARS);
-    const gzip = gzipSync(`${text}\n`).length;
-    if (gzip > maxShardBytes && part.length > 1) {
+    const split = (): void => {
       const half = Math.ceil(part.length / 2);
       addShard(part.slice(0, half));
       addShard(part.slice(half));
-      return;
-    }
+    };
+    // A part that the shards already built say is clearly too big is split
+    // without being built first: otherwise, when a language's shards are all
+    // too big (Ukrainian at 100 000 articles), each would be built twice.
+    if (part.length > 1 && perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
+    // The snippet stored for display is shorter than the lead that is indexed.
+    const text = shardText(part.map((a) => toSearchDoc(a, bodyChars)), SNIPPET_CHARS);
+    const gzip = gzipSync(`${text}\n`).length;
+    perDoc = gzip / part.length;
+    if (gzip > maxShardBytes && part.length > 1) return split();
     const file = `${shards.length}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.json`;
     files.set(`search/${lang}/${file}`, new JsonText(text));
     shards.push({
