@@ -5,9 +5,11 @@
  * and everything after that is shared.
  */
 import type { Article } from '../model/article.ts';
+import { type IndexInput, indexInput } from '../search/buildIndex.ts';
+import { searchFilesInWorker } from '../search/buildIndexInWorker.ts';
 import { layoutDataset } from './dataset.ts';
 import type { Draft } from './draft.ts';
-import { buildArticles } from './enrich.ts';
+import { type EnrichResult, buildArticles } from './enrich.ts';
 import type { ImportError } from './errors.ts';
 import type { ParsedFeed } from './feeds/entry.ts';
 import { parseJsonFeed } from './feeds/jsonfeed.ts';
@@ -55,14 +57,24 @@ export function parseFeed(feed: FeedFile): ParsedFeed {
   return feed.modified !== undefined ? { ...parsed, fileDate: feed.modified } : parsed;
 }
 
-export function buildDataset(
-  { seeds, feeds = [], glossaries = [] }: BuildInput,
-  builtAt: string,
-  progress: Progress = () => {},
-): BuildOutput {
-  const { glossary, errors } = loadGlossary(glossaries);
-  if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: seeds.length + feeds.length, merged: 0 };
+/** Builds the search files of `inputs` elsewhere (searchFilesInWorker), while the pipeline goes on. */
+export type SearchBuilder = (inputs: readonly IndexInput[]) => Promise<Map<string, unknown>>;
 
+interface Enriched {
+  built: EnrichResult;
+  errors: ImportError[];
+  sources: number;
+  merged: number;
+}
+
+/** Parse, merge duplicates, enrich: everything before the layout. */
+function enrich(
+  { seeds, feeds = [] }: BuildInput,
+  glossary: Glossary,
+  errors: ImportError[],
+  progress: Progress,
+  beforeRelated?: (articles: readonly Article[]) => void,
+): Enriched {
   const drafts: Draft[] = [];
   let sources = seeds.length;
   for (const seed of seeds) {
@@ -85,17 +97,58 @@ export function buildDataset(
   errors.push(...deduped.errors);
   for (const d of deduped.drafts) drafts.push(d);
 
-  const built = buildArticles(drafts, glossary, progress);
+  const built = buildArticles(drafts, glossary, progress, beforeRelated);
   errors.push(...built.errors);
-  progress('laying out', 0, 1);
-  const files = layoutDataset(built.articles, { builtAt, validated: true });
-  progress('laying out', 1, 1);
+  return { built, errors, sources, merged: deduped.merged };
+}
+
+function output({ built, errors, sources, merged }: Enriched, files: Map<string, unknown>): BuildOutput {
   return {
     articles: built.articles,
     files,
     errors,
     imported: built.articles.length,
-    skipped: sources - deduped.merged - built.articles.length,
-    merged: deduped.merged,
+    skipped: sources - merged - built.articles.length,
+    merged,
   };
+}
+
+export function buildDataset(input: BuildInput, builtAt: string, progress: Progress = () => {}): BuildOutput {
+  const { glossary, errors } = loadGlossary(input.glossaries ?? []);
+  if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
+  const enriched = enrich(input, glossary, errors, progress);
+  progress('laying out', 0, 1);
+  const files = layoutDataset(enriched.built.articles, { builtAt, validated: true });
+  progress('laying out', 1, 1);
+  return output(enriched, files);
+}
+
+/**
+ * buildDataset, with the search index built by `search` (a worker thread) while
+ * related articles are found. The files are the same; if the worker fails, or
+ * the articles changed after it started (an article skipped at the related
+ * step), the index is built in line instead.
+ */
+export async function buildDatasetInParallel(
+  input: BuildInput,
+  builtAt: string,
+  progress: Progress = () => {},
+  search: SearchBuilder = searchFilesInWorker,
+): Promise<BuildOutput> {
+  const { glossary, errors } = loadGlossary(input.glossaries ?? []);
+  if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
+  let pending: { count: number; files: Promise<Map<string, unknown> | undefined> } | undefined;
+  const enriched = enrich(input, glossary, errors, progress, (articles) => {
+    pending = {
+      count: articles.length,
+      files: search(articles.map((a) => indexInput(a))).catch(() => undefined),
+    };
+  });
+  const { articles } = enriched.built;
+  progress('search index', 0, 1);
+  const searchFiles = pending && pending.count === articles.length ? await pending.files : undefined;
+  progress('laying out', 0, 1);
+  const files = layoutDataset(articles, { builtAt, validated: true, ...(searchFiles && { search: searchFiles }) });
+  progress('laying out', 1, 1);
+  return output(enriched, files);
 }

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDataset } from './build.ts';
+import { buildDatasetInParallel } from './build.ts';
 import { formatError } from './errors.ts';
 import { type ProgressFn, progressReporter } from './progress.ts';
 import { readSources } from './sources.ts';
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     progress('reading sources', 0, 1);
     const sources = await readSources(args.sources);
     progress('reading sources', 1, 1);
-    const result = buildDataset(sources, io.now().toISOString(), progress);
+    const result = await buildDatasetInParallel(sources, io.now().toISOString(), progress);
     io.progress?.end?.();
     const problems = [...sources.errors, ...result.errors];
     for (const e of problems) io.err(formatError(e));

@@ -87,6 +87,8 @@ export function buildArticles(
   input: readonly Draft[],
   glossary: Glossary = new Map(),
   progress: (phase: string, done: number, total: number) => void = () => {},
+  /** called with the articles (all but related settled) before related articles are found */
+  beforeRelated: (articles: readonly Article[]) => void = () => {},
 ): EnrichResult {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
@@ -243,6 +245,7 @@ export function buildArticles(
   }
 
   // ---- related ------------------------------------------------------------------
+  beforeRelated(kept.map((w) => w.article));
   progress('related articles', 0, 1);
   const { links, unresolved } = findRelated(
     kept.map((w) => ({

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { JsonText } from '../lib/jsonText.ts';
-import { type Article, type Block, LANGS, type Lang, type TopicLabels, blockText } from '../model/article.ts';
+import { type Article, type Block, LANGS, type Lang, type TopicLabels, type TopicRef, blockText } from '../model/article.ts';
 import {
   BODY_CHARS,
   MAX_SHARD_BYTES,
@@ -148,7 +148,10 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
   // Postings grouped by term, each term's in the order they came (document, then field).
   const terms = termIds.size;
   const start = new Int32Array(terms + 1);
-  for (let k = 0; k < postings.size; k++) start[(postings.term[k] as number) + 1]++;
+  for (let k = 0; k < postings.size; k++) {
+    const t = (postings.term[k] as number) + 1;
+    start[t] = (start[t] as number) + 1;
+  }
   for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
   const order = new Int32Array(postings.size);
   const fill = start.slice(0, terms);
@@ -212,14 +215,26 @@ export interface IndexOptions {
   maxShardBytes?: number;
 }
 
+/** What the search index needs of one article (plain data: it can go to a worker thread). */
+export interface IndexInput {
+  lang: Lang;
+  topics: readonly TopicRef[];
+  doc: SearchDoc;
+}
+
+export function indexInput(a: Article, bodyChars = BODY_CHARS): IndexInput {
+  return { lang: a.lang, topics: a.topics, doc: toSearchDoc(a, bodyChars) };
+}
+
 /** One language's manifest and shards: relative path (under data/) → JSON value (a shard as JsonText). */
-export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
   const shardDocs = opts.shardDocs ?? SHARD_DOCS;
   const bodyChars = opts.bodyChars ?? BODY_CHARS;
   const maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
-  const own = articles
+  const own = inputs
     .filter((a) => a.lang === lang)
-    .sort((a, b) => time(b.publishedAt) - time(a.publishedAt) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    .map((a) => ({ ...a, time: time(a.doc.publishedAt) }))
+    .sort((a, b) => b.time - a.time || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
   const files = new Map<string, unknown>();
   const shards: ShardInfo[] = [];
   const topics: Record<string, TopicLabels> = {};
@@ -228,7 +243,7 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
   /** gzipped bytes per article of the last index built for this language (0: none yet) */
   let perDoc = 0;
   /** One shard over `part`, or several when it would be too big to download at once. */
-  const addShard = (part: readonly Article[]): void => {
+  const addShard = (part: readonly IndexInput[]): void => {
     const split = (): void => {
       const half = Math.ceil(part.length / 2);
       addShard(part.slice(0, half));
@@ -239,7 +254,7 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
     // too big (Ukrainian at 100 000 articles), each would be built twice.
     if (part.length > 1 && perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
     // The snippet stored for display is shorter than the lead that is indexed.
-    const text = shardText(part.map((a) => toSearchDoc(a, bodyChars)), SNIPPET_CHARS);
+    const text = shardText(part.map((a) => a.doc), SNIPPET_CHARS);
     const gzip = gzipSync(`${text}\n`).length;
     perDoc = gzip / part.length;
     if (gzip > maxShardBytes && part.length > 1) return split();
@@ -250,8 +265,8 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
       docs: part.length,
       bytes: Buffer.byteLength(text) + 1,
       gzip,
-      newest: part[0]?.publishedAt ?? '',
-      oldest: part[part.length - 1]?.publishedAt ?? '',
+      newest: part[0]?.doc.publishedAt ?? '',
+      oldest: part[part.length - 1]?.doc.publishedAt ?? '',
     });
   };
   for (let k = 0; k * shardDocs < own.length; k++) addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
@@ -261,8 +276,16 @@ export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opt
 }
 
 /** The search files of every language (an empty language gets a manifest with no shards). */
-export function buildSearchIndex(articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+export function searchFiles(inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
   const files = new Map<string, unknown>();
-  for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, articles, opts)) files.set(path, value);
+  for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, inputs, opts)) files.set(path, value);
   return files;
+}
+
+/** The search files of these articles. */
+export function buildSearchIndex(articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+  return searchFiles(
+    articles.map((a) => indexInput(a, opts.bodyChars)),
+    opts,
+  );
 }
