@@ -13,6 +13,7 @@ import { type EnrichResult, buildArticles } from './enrich.ts';
 import type { ImportError } from './errors.ts';
 import type { ParsedFeed } from './feeds/entry.ts';
 import { parseJsonFeed } from './feeds/jsonfeed.ts';
+import { type FeedDrafts, parseInWorkers } from './feeds/parseInWorkers.ts';
 import { mergeDuplicates } from './feeds/merge.ts';
 import { feedToDrafts } from './feeds/toDraft.ts';
 import { parseXmlFeed } from './feeds/xml.ts';
@@ -74,6 +75,8 @@ function enrich(
   errors: ImportError[],
   progress: Progress,
   beforeRelated?: (articles: readonly Article[]) => void,
+  /** feeds parsed already (parseInWorkers), by position; the others are parsed here */
+  parsedFeeds: ReadonlyArray<FeedDrafts | undefined> = [],
 ): Enriched {
   const drafts: Draft[] = [];
   let sources = seeds.length;
@@ -85,7 +88,7 @@ function enrich(
   const feedDrafts: Draft[] = [];
   feeds.forEach((feed, k) => {
     progress('reading feeds', k, feeds.length);
-    const parsed = feedToDrafts(parseFeed(feed));
+    const parsed = parsedFeeds[k] ?? feedToDrafts(parseFeed(feed));
     // A feed's text is not needed once it is drafts: let it go (hundreds of MB at 100 000 articles).
     feed.text = '';
     errors.push(...parsed.errors);
@@ -124,26 +127,40 @@ export function buildDataset(input: BuildInput, builtAt: string, progress: Progr
 }
 
 /**
- * buildDataset, with the search index built by `search` (a worker thread) while
- * related articles are found. The files are the same; if the worker fails, or
+ * buildDataset on more than one core: feed files parsed by `parse` (worker
+ * threads, several files at once), and the search index built by `search` (a
+ * worker thread) while related articles are found. The files are the same; a
+ * feed whose worker failed is parsed in line, and if the search worker fails, or
  * the articles changed after it started (an article skipped at the related
- * step), the index is built in line instead.
+ * step), the index is built in line.
  */
 export async function buildDatasetInParallel(
   input: BuildInput,
   builtAt: string,
   progress: Progress = () => {},
   search: SearchBuilder = searchFilesInWorker,
+  parse: typeof parseInWorkers = parseInWorkers,
 ): Promise<BuildOutput> {
   const { glossary, errors } = loadGlossary(input.glossaries ?? []);
   if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
+  const feeds = input.feeds ?? [];
+  let parsed = 0;
+  progress('reading feeds', 0, feeds.length);
+  const parsedFeeds = feeds.length > 1 ? await parse(feeds, () => progress('reading feeds', ++parsed, feeds.length)) : [];
   let pending: { count: number; files: Promise<Map<string, unknown> | undefined> } | undefined;
-  const enriched = enrich(input, glossary, errors, progress, (articles) => {
-    pending = {
-      count: articles.length,
-      files: search(articles.map((a) => indexInput(a))).catch(() => undefined),
-    };
-  });
+  const enriched = enrich(
+    input,
+    glossary,
+    errors,
+    progress,
+    (articles) => {
+      pending = {
+        count: articles.length,
+        files: search(articles.map((a) => indexInput(a))).catch(() => undefined),
+      };
+    },
+    parsedFeeds,
+  );
   const { articles } = enriched.built;
   progress('search index', 0, 1);
   const searchFiles = pending && pending.count === articles.length ? await pending.files : undefined;
