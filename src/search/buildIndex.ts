@@ -101,43 +101,81 @@ const RadixTree = (new MiniSearch<SearchDoc>(indexOptions) as unknown as { _inde
  */
 export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHARS): string {
   const fields = indexOptions.fields ?? [];
+  const nFields = fields.length;
   const tokenize = indexOptions.tokenize as (text: string) => string[];
   const processTerm = indexOptions.processTerm as (word: string) => string | false;
   const termIds = new Map<string, number>();
   const postings = new Postings();
   const average: number[] = [];
-  const out: string[] = [];
   const ids = new Set<string>();
-  const local = new Map<number, number>();
   const documentIds: string[] = [];
   const fieldLength: string[] = [];
   const stored: string[] = [];
+  // Each distinct word as written gets a number, with its term's number (−1: none):
+  // one hash lookup per word of text. Stamps (the field being read) count
+  // distinct words and each term's occurrences without a Set or Map per field.
+  const wordIds = new Map<string, number>();
+  let wordTerm = new Int32Array(1024);
+  let wordSeen = new Int32Array(1024);
+  let termSeen = new Int32Array(1024);
+  let termCount = new Int32Array(1024);
+  const fieldTerms: number[] = [];
+  let serial = 0;
+  const grow = (a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> => {
+    if (size <= a.length) return a;
+    const b = new Int32Array(Math.max(size, a.length * 2));
+    b.set(a);
+    return b;
+  };
 
   docs.forEach((doc, d) => {
     if (ids.has(doc.id)) throw new Error(`MiniSearch: duplicate ID ${doc.id}`);
     ids.add(doc.id);
     documentIds.push(`${d === 0 ? '' : ','}"${d}":${JSON.stringify(doc.id)}`);
     const lengths: number[] = [];
-    fields.forEach((name, f) => {
-      const value = doc[name as keyof SearchDoc];
-      if (value == null) return;
+    for (let f = 0; f < nFields; f++) {
+      const value = doc[fields[f] as keyof SearchDoc];
+      if (value == null) continue;
       const tokens = tokenize(value.toString());
-      const unique = new Set(tokens).size;
+      serial++;
+      let unique = 0;
+      fieldTerms.length = 0;
+      for (const word of tokens) {
+        let w = wordIds.get(word);
+        if (w === undefined) {
+          w = wordIds.size;
+          wordIds.set(word, w);
+          wordTerm = grow(wordTerm, w + 1);
+          wordSeen = grow(wordSeen, w + 1);
+          const term = processTerm(word);
+          let t = -1;
+          if (term) {
+            t = termIds.get(term) ?? -1;
+            if (t < 0) {
+              t = termIds.size;
+              termIds.set(term, t);
+              termSeen = grow(termSeen, t + 1);
+              termCount = grow(termCount, t + 1);
+            }
+          }
+          wordTerm[w] = t;
+        }
+        if (wordSeen[w] !== serial) {
+          wordSeen[w] = serial;
+          unique++;
+        }
+        const t = wordTerm[w] as number;
+        if (t < 0) continue;
+        if (termSeen[t] !== serial) {
+          termSeen[t] = serial;
+          termCount[t] = 1;
+          fieldTerms.push(t);
+        } else termCount[t] = (termCount[t] as number) + 1;
+      }
       lengths[f] = unique;
       average[f] = ((average[f] || 0) * d + unique) / (d + 1);
-      local.clear();
-      for (const word of tokens) {
-        const term = processTerm(word);
-        if (!term) continue;
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = termIds.size;
-          termIds.set(term, id);
-        }
-        local.set(id, (local.get(id) ?? 0) + 1);
-      }
-      for (const [id, count] of local) postings.push(id, f, d, count);
-    });
+      for (const t of fieldTerms) postings.push(t, f, d, termCount[t] as number);
+    }
     fieldLength.push(`${d === 0 ? '' : ','}"${d}":${JSON.stringify(lengths)}`);
     const lead = doc.lead ? cut(doc.lead, snippetChars) : doc.lead;
     stored.push(
@@ -145,19 +183,19 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
     );
   });
 
-  // Postings grouped by term, each term's in the order they came (document, then field).
-  const terms = termIds.size;
-  const start = new Int32Array(terms + 1);
+  // Postings grouped by (term, field), each group in document order: a counting sort.
+  const keys = termIds.size * nFields;
+  const start = new Int32Array(keys + 1);
   for (let k = 0; k < postings.size; k++) {
-    const t = (postings.term[k] as number) + 1;
-    start[t] = (start[t] as number) + 1;
+    const key = (postings.term[k] as number) * nFields + (postings.field[k] as number) + 1;
+    start[key] = (start[key] as number) + 1;
   }
-  for (let t = 0; t < terms; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
+  for (let key = 0; key < keys; key++) start[key + 1] = (start[key + 1] as number) + (start[key] as number);
   const order = new Int32Array(postings.size);
-  const fill = start.slice(0, terms);
+  const fill = start.slice(0, keys);
   for (let k = 0; k < postings.size; k++) {
-    const t = postings.term[k] as number;
-    order[(fill[t] as number)++] = k;
+    const key = (postings.term[k] as number) * nFields + (postings.field[k] as number);
+    order[(fill[key] as number)++] = k;
   }
 
   const tree = new RadixTree();
@@ -165,28 +203,28 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
   const fieldIds: Record<string, number> = {};
   fields.forEach((name, f) => (fieldIds[name] = f));
 
-  out.push(
+  const out: string[] = [
     `{"documentCount":${docs.length},"nextId":${docs.length},"documentIds":{${documentIds.join('')}},` +
       `"fieldIds":${JSON.stringify(fieldIds)},"fieldLength":{${fieldLength.join('')}},` +
       `"averageFieldLength":${JSON.stringify(average)},"storedFields":{${stored.join('')}},"dirtCount":0,"index":[`,
-  );
+  ];
   let first = true;
+  const { doc: postingDoc, count: postingCount } = postings;
   for (const [term, id] of tree) {
-    const from = start[id] as number;
-    const to = start[id + 1] as number;
     let entry = `${first ? '' : ','}[${JSON.stringify(term)},{`;
     first = false;
     let firstField = true;
-    for (let f = 0; f < fields.length; f++) {
-      let docsText = '';
+    for (let f = 0; f < nFields; f++) {
+      const from = start[id * nFields + f] as number;
+      const to = start[id * nFields + f + 1] as number;
+      if (from === to) continue;
+      entry += `${firstField ? '' : ','}"${f}":{`;
+      firstField = false;
       for (let p = from; p < to; p++) {
         const k = order[p] as number;
-        if (postings.field[k] !== f) continue;
-        docsText += `${docsText === '' ? '' : ','}"${postings.doc[k] as number}":${postings.count[k] as number}`;
+        entry += `${p === from ? '' : ','}"${postingDoc[k] as number}":${postingCount[k] as number}`;
       }
-      if (docsText === '') continue;
-      entry += `${firstField ? '' : ','}"${f}":{${docsText}}`;
-      firstField = false;
+      entry += '}';
     }
     out.push(`${entry}}]`);
   }
@@ -255,15 +293,16 @@ export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], op
     if (part.length > 1 && perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
     // The snippet stored for display is shorter than the lead that is indexed.
     const text = shardText(part.map((a) => a.doc), SNIPPET_CHARS);
-    const gzip = gzipSync(`${text}\n`).length;
+    const bytes = Buffer.from(`${text}\n`, 'utf8');
+    const gzip = gzipSync(bytes).length;
     perDoc = gzip / part.length;
     if (gzip > maxShardBytes && part.length > 1) return split();
-    const file = `${shards.length}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.json`;
+    const file = `${shards.length}-${createHash('sha256').update(bytes.subarray(0, bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
     files.set(`search/${lang}/${file}`, new JsonText(text));
     shards.push({
       file,
       docs: part.length,
-      bytes: Buffer.byteLength(text) + 1,
+      bytes: bytes.length,
       gzip,
       newest: part[0]?.doc.publishedAt ?? '',
       oldest: part[part.length - 1]?.doc.publishedAt ?? '',
