@@ -5,7 +5,6 @@
  * and everything after that is shared.
  */
 import type { Article } from '../model/article.ts';
-import { type IndexInput, indexInput } from '../search/buildIndex.ts';
 import { searchFilesInWorker } from '../search/buildIndexInWorker.ts';
 import { layoutDataset } from './dataset.ts';
 import type { Draft } from './draft.ts';
@@ -58,8 +57,8 @@ export function parseFeed(feed: FeedFile): ParsedFeed {
   return feed.modified !== undefined ? { ...parsed, fileDate: feed.modified } : parsed;
 }
 
-/** Builds the search files of `inputs` elsewhere (searchFilesInWorker), while the pipeline goes on. */
-export type SearchBuilder = (inputs: readonly IndexInput[]) => Promise<Map<string, unknown>>;
+/** Builds the search files of the articles elsewhere (searchFilesInWorker), while the pipeline goes on. */
+export type SearchBuilder = (articles: readonly Article[]) => Promise<Map<string, unknown>>;
 
 interface Enriched {
   built: EnrichResult;
@@ -126,6 +125,11 @@ export function buildDataset(input: BuildInput, builtAt: string, progress: Progr
   return output(enriched, files);
 }
 
+/** Feeds smaller than this in all (characters) are parsed in line: starting workers would cost more. */
+export const PARALLEL_FEED_CHARS = 4_000_000;
+/** Fewer articles than this get their search index in line. */
+export const PARALLEL_SEARCH_ARTICLES = 2000;
+
 /**
  * buildDataset on more than one core: feed files parsed by `parse` (worker
  * threads, several files at once), and the search index built by `search` (a
@@ -146,7 +150,9 @@ export async function buildDatasetInParallel(
   const feeds = input.feeds ?? [];
   let parsed = 0;
   progress('reading feeds', 0, feeds.length);
-  const parsedFeeds = feeds.length > 1 ? await parse(feeds, () => progress('reading feeds', ++parsed, feeds.length)) : [];
+  const feedChars = feeds.reduce((n, f) => n + f.text.length, 0);
+  const parsedFeeds =
+    feeds.length > 1 && feedChars >= PARALLEL_FEED_CHARS ? await parse(feeds, () => progress('reading feeds', ++parsed, feeds.length)) : [];
   let pending: { count: number; files: Promise<Map<string, unknown> | undefined> } | undefined;
   const enriched = enrich(
     input,
@@ -154,9 +160,10 @@ export async function buildDatasetInParallel(
     errors,
     progress,
     (articles) => {
+      if (articles.length < PARALLEL_SEARCH_ARTICLES) return;
       pending = {
         count: articles.length,
-        files: search(articles.map((a) => indexInput(a))).catch(() => undefined),
+        files: search(articles).catch(() => undefined),
       };
     },
     parsedFeeds,

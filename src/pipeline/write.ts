@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { jsonText } from '../lib/jsonText.ts';
+import { JsonText, jsonText } from '../lib/jsonText.ts';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -49,9 +49,11 @@ export async function writeDataset(
     // each is several times faster than the promise API's three thread-pool trips.
     let done = 0;
     progress(0, files.size);
+    const newline = new Uint8Array([10]);
     for (const [path, value] of files) {
-      const json = jsonText(value);
-      writeFileSync(resolve(staging, path), `${json}\n`, 'utf8');
+      const target = resolve(staging, path);
+      if (value instanceof JsonText && value.bytes) writeFileSync(target, Buffer.concat([value.bytes, newline]));
+      else writeFileSync(target, `${jsonText(value)}\n`, 'utf8');
       if (++done % 2000 === 0) {
         progress(done, files.size);
         await new Promise((r) => setImmediate(r)); // let the progress bar draw

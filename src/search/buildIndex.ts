@@ -293,12 +293,14 @@ export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], op
     if (part.length > 1 && perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
     // The snippet stored for display is shorter than the lead that is indexed.
     const text = shardText(part.map((a) => a.doc), SNIPPET_CHARS);
-    const bytes = Buffer.from(`${text}\n`, 'utf8');
+    // A buffer of its own (not a slice of Node's pool): it can move to another thread.
+    const bytes = new Uint8Array(Buffer.byteLength(text) + 1);
+    Buffer.from(bytes.buffer).write(`${text}\n`, 'utf8');
     const gzip = gzipSync(bytes).length;
     perDoc = gzip / part.length;
     if (gzip > maxShardBytes && part.length > 1) return split();
     const file = `${shards.length}-${createHash('sha256').update(bytes.subarray(0, bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
-    files.set(`search/${lang}/${file}`, new JsonText(text));
+    files.set(`search/${lang}/${file}`, new JsonText(bytes.subarray(0, bytes.length - 1)));
     shards.push({
       file,
       docs: part.length,

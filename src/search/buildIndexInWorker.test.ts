@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonText } from '../lib/jsonText.ts';
 import type { Article } from '../model/article.ts';
-import { buildSearchIndex, indexInput } from './buildIndex.ts';
+import { buildSearchIndex } from './buildIndex.ts';
 import { searchFilesInWorker } from './buildIndexInWorker.ts';
 
 function article(n: number, lang: 'uk' | 'en', headline: string, lead: string): Article {
@@ -30,7 +30,7 @@ const ARTICLES = [
 
 describe('searchFilesInWorker', () => {
   it('gives the files of the in-line build, shards as JSON text', async () => {
-    const files = await searchFilesInWorker(ARTICLES.map((a) => indexInput(a)), { shardDocs: 1 });
+    const files = await searchFilesInWorker(ARTICLES, { shardDocs: 1 });
     const expected = buildSearchIndex(ARTICLES, { shardDocs: 1 });
     expect([...files.keys()]).toEqual([...expected.keys()]);
     expect(files.size).toBe(2 + 3);

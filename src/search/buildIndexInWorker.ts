@@ -1,20 +1,29 @@
 /**
- * searchFiles() (buildIndex.ts) in a worker thread, so the search index — the
- * biggest single step of an import — is built on the second core while the
- * pipeline finds related articles on the first. The same inputs give the same
- * files as the in-line build. Node only.
+ * The search files of a set of articles (buildIndex.ts) built in a worker
+ * thread, so the search index — the biggest single step of an import — is
+ * built on the second core while the pipeline finds related articles on the
+ * first. The same articles give the same files as buildSearchIndex(). The
+ * articles go over in chunks, so their search text never exists twice over in
+ * full on this thread. Node only.
  */
 import { JsonText } from '../lib/jsonText.ts';
 import { tsWorker } from '../lib/tsWorker.ts';
-import type { IndexInput, IndexOptions } from './buildIndex.ts';
+import type { Article } from '../model/article.ts';
+import { type IndexOptions, indexInput } from './buildIndex.ts';
 
-export function searchFilesInWorker(inputs: readonly IndexInput[], opts: IndexOptions = {}): Promise<Map<string, unknown>> {
+const CHUNK = 2000;
+
+export function searchFilesInWorker(articles: readonly Article[], opts: IndexOptions = {}): Promise<Map<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const worker = tsWorker(new URL('./indexWorker.ts', import.meta.url), { workerData: { inputs, opts } });
+    const worker = tsWorker(new URL('./indexWorker.ts', import.meta.url), { workerData: opts });
     worker.once('message', (entries: Array<[string, boolean, unknown]>) => {
-      resolve(new Map(entries.map(([path, isText, value]) => [path, isText ? new JsonText(value as string) : value])));
+      resolve(new Map(entries.map(([path, isBytes, value]) => [path, isBytes ? new JsonText(value as Uint8Array) : value])));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before it answered`)));
+    for (let k = 0; k < articles.length; k += CHUNK) {
+      worker.postMessage(articles.slice(k, k + CHUNK).map((a) => indexInput(a, opts.bodyChars)));
+    }
+    worker.postMessage(null);
   });
 }

@@ -1,12 +1,28 @@
 /**
  * The search index built in a worker thread (buildIndexInWorker.ts starts it):
- * workerData is { inputs, opts } for searchFiles(); the answer is its files,
- * as [path, isText, value] (a shard is its JSON text).
+ * workerData is the IndexOptions; the inputs come as messages of IndexInput[],
+ * then null; the answer is searchFiles()' files as [path, isBytes, value], a
+ * shard as its UTF-8 bytes (moved, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { JsonText } from '../lib/jsonText.ts';
 import { type IndexInput, type IndexOptions, searchFiles } from './buildIndex.ts';
 
-const { inputs, opts } = workerData as { inputs: IndexInput[]; opts: IndexOptions };
-const files = searchFiles(inputs, opts);
-parentPort?.postMessage([...files].map(([path, value]) => (value instanceof JsonText ? [path, true, value.text] : [path, false, value])));
+const opts = workerData as IndexOptions;
+let inputs: IndexInput[] = [];
+parentPort?.on('message', (chunk: IndexInput[] | null) => {
+  if (chunk) {
+    for (const input of chunk) inputs.push(input);
+    return;
+  }
+  const files = searchFiles(inputs, opts);
+  inputs = [];
+  const moved: ArrayBuffer[] = [];
+  const entries = [...files].map(([path, value]) => {
+    if (!(value instanceof JsonText) || !value.bytes) return [path, false, value];
+    moved.push(value.bytes.buffer as ArrayBuffer);
+    return [path, true, value.bytes];
+  });
+  parentPort?.postMessage(entries, moved);
+  parentPort?.close();
+});
