@@ -249,7 +249,10 @@ export function buildArticles(
   progress('related articles', 0, 1);
   const { links, unresolved } = findRelated(
     kept.map((w) => ({
-      text: `${w.draft.headline} ${w.draft.lead}`,
+      // made when read (once, by the text index), so 100 000 of them are never all kept at once
+      get text() {
+        return `${w.draft.headline} ${w.draft.lead}`;
+      },
       id: w.id,
       slug: w.slug,
       lang: w.draft.lang,

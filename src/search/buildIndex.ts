@@ -265,7 +265,13 @@ export function indexInput(a: Article, bodyChars = BODY_CHARS): IndexInput {
 }
 
 /** One language's manifest and shards: relative path (under data/) → JSON value (a shard as JsonText). */
-export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
+export function buildLanguageIndex(
+  lang: Lang,
+  inputs: readonly IndexInput[],
+  opts: IndexOptions = {},
+  /** empty `inputs` once read, so each shard's inputs can go when it is built */
+  consume = false,
+): Map<string, unknown> {
   const shardDocs = opts.shardDocs ?? SHARD_DOCS;
   const bodyChars = opts.bodyChars ?? BODY_CHARS;
   const maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
@@ -273,6 +279,7 @@ export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], op
     .filter((a) => a.lang === lang)
     .map((a) => ({ ...a, time: time(a.doc.publishedAt) }))
     .sort((a, b) => b.time - a.time || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+  if (consume) (inputs as IndexInput[]).length = 0;
   const files = new Map<string, unknown>();
   const shards: ShardInfo[] = [];
   const topics: Record<string, TopicLabels> = {};
@@ -310,7 +317,11 @@ export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], op
       oldest: part[part.length - 1]?.doc.publishedAt ?? '',
     });
   };
-  for (let k = 0; k * shardDocs < own.length; k++) addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
+  for (let k = 0; k * shardDocs < own.length; k++) {
+    addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
+    // what the shard was built from is no longer needed (most of the memory of a big index)
+    own.fill(undefined as unknown as (typeof own)[number], k * shardDocs, (k + 1) * shardDocs);
+  }
   const manifest: SearchManifest = { version: SEARCH_VERSION, lang, docs: own.length, bodyChars, shards, topics };
   files.set(`search/${lang}/manifest.json`, manifest);
   return files;
@@ -320,6 +331,24 @@ export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], op
 export function searchFiles(inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
   const files = new Map<string, unknown>();
   for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, inputs, opts)) files.set(path, value);
+  return files;
+}
+
+/** searchFiles, emptying `inputs` as it goes: each language's inputs are let go once its shards are built. */
+export function searchFilesConsuming(inputs: IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
+  const byLang = new Map<Lang, IndexInput[]>();
+  for (const input of inputs) {
+    const list = byLang.get(input.lang);
+    if (list) list.push(input);
+    else byLang.set(input.lang, [input]);
+  }
+  inputs.length = 0;
+  const files = new Map<string, unknown>();
+  for (const lang of LANGS) {
+    const own = byLang.get(lang) ?? [];
+    byLang.delete(lang);
+    for (const [path, value] of buildLanguageIndex(lang, own, opts, true)) files.set(path, value);
+  }
   return files;
 }
 

@@ -1,12 +1,12 @@
 /**
  * The search index built in a worker thread (buildIndexInWorker.ts starts it):
  * workerData is the IndexOptions; the inputs come as messages of IndexInput[],
- * then null; the answer is searchFiles()' files as [path, isBytes, value], a
+ * then null; the answer is searchFiles()' files (built letting the inputs go as it goes) as [path, isBytes, value], a
  * shard as its UTF-8 bytes (moved, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { JsonText } from '../lib/jsonText.ts';
-import { type IndexInput, type IndexOptions, searchFiles } from './buildIndex.ts';
+import { type IndexInput, type IndexOptions, searchFilesConsuming } from './buildIndex.ts';
 
 const opts = workerData as IndexOptions;
 let inputs: IndexInput[] = [];
@@ -15,7 +15,7 @@ parentPort?.on('message', (chunk: IndexInput[] | null) => {
     for (const input of chunk) inputs.push(input);
     return;
   }
-  const files = searchFiles(inputs, opts);
+  const files = searchFilesConsuming(inputs, opts);
   inputs = [];
   const moved: ArrayBuffer[] = [];
   const entries = [...files].map(([path, value]) => {
