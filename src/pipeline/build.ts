@@ -5,6 +5,7 @@
  * and everything after that is shared.
  */
 import type { Article } from '../model/article.ts';
+import { buildSearchIndex } from '../search/buildIndex.ts';
 import { searchFilesInWorker } from '../search/buildIndexInWorker.ts';
 import { layoutDataset } from './dataset.ts';
 import type { Draft } from './draft.ts';
@@ -40,6 +41,8 @@ export interface BuildOutput {
   skipped: number;
   /** feed items merged into another with the same guid or link */
   merged: number;
+  /** more files, still being made (the search index, on a worker thread): write them too */
+  later?: Promise<Map<string, unknown>>;
 }
 
 export function loadGlossary(files: readonly TextFile[]): { glossary: Glossary; errors: ImportError[] } {
@@ -169,10 +172,16 @@ export async function buildDatasetInParallel(
     parsedFeeds,
   );
   const { articles } = enriched.built;
-  progress('search index', 0, 1);
-  const searchFiles = pending && pending.count === articles.length ? await pending.files : undefined;
+  if (!pending || pending.count !== articles.length) {
+    progress('laying out', 0, 1);
+    const files = layoutDataset(articles, { builtAt, validated: true });
+    progress('laying out', 1, 1);
+    return output(enriched, files);
+  }
+  // Everything but the search files now, so it can be written while the worker finishes.
   progress('laying out', 0, 1);
-  const files = layoutDataset(articles, { builtAt, validated: true, ...(searchFiles && { search: searchFiles }) });
+  const files = layoutDataset(articles, { builtAt, validated: true, search: new Map() });
   progress('laying out', 1, 1);
-  return output(enriched, files);
+  const later = pending.files.then((built) => built ?? buildSearchIndex(articles));
+  return { ...output(enriched, files), later };
 }

@@ -94,9 +94,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(`nothing written: fix the errors above (${args.out} is unchanged)`);
       return 1;
     }
-    await writeDataset(args.out, result.files, (done, total) => progress('writing', done, total));
+    const written = await writeDataset(args.out, result.files, (done, total) => progress('writing', done, total), result.later);
     io.progress?.end?.();
-    io.out(`wrote ${result.files.size} files to ${args.out}`);
+    io.out(`wrote ${written} files to ${args.out}`);
     return skipped > 0 ? 1 : 0;
   } catch (e) {
     io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
