@@ -237,6 +237,12 @@ class Scorer {
       score[c] = (score[c] ?? 0) + w;
     };
     const topUp = (t: string, w: number): void => {
+      const list = postings.get(t) ?? [];
+      if (list.length < touched.length) {
+        // fewer articles have the topic than were met: find the met ones among them
+        for (const c of list) if (seenIn[c] === round) score[c] = (score[c] ?? 0) + w;
+        return;
+      }
       const id = topicIds.get(t) ?? -1;
       for (const c of touched) {
         const end = topicStart[c + 1] as number;
@@ -250,6 +256,9 @@ class Scorer {
     };
     /** enough stories in `lang` already beat anything a newcomer could score */
     const settled = (limit: number): boolean => {
+      let over = 0;
+      for (const c of touched) if ((score[c] ?? 0) > limit && langCode[c] === code) over++;
+      if (over < want) return false; // fewer articles than places, so fewer stories too
       const groups = new Set<number>();
       for (const c of touched) {
         if ((score[c] ?? 0) > limit && langCode[c] === code) {
