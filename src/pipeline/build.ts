@@ -6,7 +6,7 @@
  */
 import type { Article } from '../model/article.ts';
 import { buildSearchIndex } from '../search/buildIndex.ts';
-import { searchFilesInWorker } from '../search/buildIndexInWorker.ts';
+import { type SearchWorker, startSearchWorker } from '../search/buildIndexInWorker.ts';
 import { layoutDataset } from './dataset.ts';
 import type { Draft } from './draft.ts';
 import { type EnrichResult, buildArticles } from './enrich.ts';
@@ -60,8 +60,8 @@ export function parseFeed(feed: FeedFile): ParsedFeed {
   return feed.modified !== undefined ? { ...parsed, fileDate: feed.modified } : parsed;
 }
 
-/** Builds the search files of the articles elsewhere (searchFilesInWorker), while the pipeline goes on. */
-export type SearchBuilder = (articles: readonly Article[]) => Promise<Map<string, unknown>>;
+/** Starts what builds the search files elsewhere (startSearchWorker), while the pipeline goes on. */
+export type SearchStarter = () => SearchWorker;
 
 interface Enriched {
   built: EnrichResult;
@@ -135,8 +135,8 @@ export const PARALLEL_SEARCH_ARTICLES = 2000;
 
 /**
  * buildDataset on more than one core: feed files parsed by `parse` (worker
- * threads, several files at once), and the search index built by `search` (a
- * worker thread) while related articles are found. The files are the same; a
+ * threads, several files at once), and the search index built by `startSearch` (a
+ * worker thread, started early for a big import) while related articles are found. The files are the same; a
  * feed whose worker failed is parsed in line, and if the search worker fails, or
  * the articles changed after it started (an article skipped at the related
  * step), the index is built in line.
@@ -145,7 +145,7 @@ export async function buildDatasetInParallel(
   input: BuildInput,
   builtAt: string,
   progress: Progress = () => {},
-  search: SearchBuilder = searchFilesInWorker,
+  startSearch: SearchStarter = startSearchWorker,
   parse: typeof parseInWorkers = parseInWorkers,
 ): Promise<BuildOutput> {
   const { glossary, errors } = loadGlossary(input.glossaries ?? []);
@@ -154,23 +154,29 @@ export async function buildDatasetInParallel(
   let parsed = 0;
   progress('reading feeds', 0, feeds.length);
   const feedChars = feeds.reduce((n, f) => n + f.text.length, 0);
-  const parsedFeeds =
-    feeds.length > 1 && feedChars >= PARALLEL_FEED_CHARS ? await parse(feeds, () => progress('reading feeds', ++parsed, feeds.length)) : [];
+  // A big import will want the search worker: start it now, so it is ready when the articles are.
+  let early: SearchWorker | undefined = feedChars >= PARALLEL_FEED_CHARS ? startSearch() : undefined;
   let pending: { count: number; files: Promise<Map<string, unknown> | undefined> } | undefined;
-  const enriched = enrich(
-    input,
-    glossary,
-    errors,
-    progress,
-    (articles) => {
-      if (articles.length < PARALLEL_SEARCH_ARTICLES) return;
-      pending = {
-        count: articles.length,
-        files: search(articles).catch(() => undefined),
-      };
-    },
-    parsedFeeds,
-  );
+  let enriched: Enriched;
+  try {
+    const parsedFeeds =
+      feeds.length > 1 && feedChars >= PARALLEL_FEED_CHARS ? await parse(feeds, () => progress('reading feeds', ++parsed, feeds.length)) : [];
+    enriched = enrich(
+      input,
+      glossary,
+      errors,
+      progress,
+      (articles) => {
+        if (articles.length < PARALLEL_SEARCH_ARTICLES) return;
+        const worker = early ?? startSearch();
+        early = undefined;
+        pending = { count: articles.length, files: worker.build(articles).catch(() => undefined) };
+      },
+      parsedFeeds,
+    );
+  } finally {
+    early?.cancel();
+  }
   const { articles } = enriched.built;
   if (!pending || pending.count !== articles.length) {
     progress('laying out', 0, 1);
