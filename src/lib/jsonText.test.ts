@@ -15,3 +15,12 @@ describe('jsonText', () => {
     expect(JSON.stringify({ inner: kept })).toBe(JSON.stringify({ inner: value }));
   });
 });
+
+describe('JsonText of UTF-8 bytes', () => {
+  it('gives the text the bytes encode', () => {
+    const value = { a: 'пʼять', b: [1] };
+    const kept = new JsonText(new TextEncoder().encode(JSON.stringify(value)));
+    expect(jsonText(kept)).toBe(JSON.stringify(value));
+    expect(JSON.stringify({ inner: kept })).toBe(JSON.stringify({ inner: value }));
+  });
+});

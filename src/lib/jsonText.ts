@@ -2,11 +2,25 @@
  * A value kept as its JSON text. The search index is the biggest part of a
  * dataset: as objects its shards take several times the memory of their text
  * (100 000 articles did not fit in 4 GB), and the text has to be made anyway to
- * hash and gzip each shard. So a shard is kept as text, and the writer puts the
- * text on disk as it is instead of serialising it again.
+ * hash and gzip each shard. So a shard is kept as text — as its UTF-8 bytes,
+ * half the memory of a JavaScript string of Cyrillic and movable between
+ * threads without a copy — and the writer puts it on disk as it is instead of
+ * serialising it again.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  #text: string | undefined;
+  /** the text as UTF-8, when it was given so */
+  readonly bytes: Uint8Array | undefined;
+
+  constructor(text: string | Uint8Array) {
+    if (typeof text === 'string') this.#text = text;
+    else this.bytes = text;
+  }
+
+  get text(): string {
+    this.#text ??= new TextDecoder().decode(this.bytes);
+    return this.#text;
+  }
 
   /** JSON.stringify(jsonText) gives the same text, so code that serialises values needs no special case. */
   toJSON(): unknown {

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildDataset } from './build.ts';
+import { buildDatasetInParallel } from './build.ts';
 import { formatError } from './errors.ts';
 import { type ProgressFn, progressReporter } from './progress.ts';
 import { readSources } from './sources.ts';
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     progress('reading sources', 0, 1);
     const sources = await readSources(args.sources);
     progress('reading sources', 1, 1);
-    const result = buildDataset(sources, io.now().toISOString(), progress);
+    const result = await buildDatasetInParallel(sources, io.now().toISOString(), progress);
     io.progress?.end?.();
     const problems = [...sources.errors, ...result.errors];
     for (const e of problems) io.err(formatError(e));
@@ -94,9 +94,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(`nothing written: fix the errors above (${args.out} is unchanged)`);
       return 1;
     }
-    await writeDataset(args.out, result.files, (done, total) => progress('writing', done, total));
+    const written = await writeDataset(args.out, result.files, (done, total) => progress('writing', done, total), result.later);
     io.progress?.end?.();
-    io.out(`wrote ${result.files.size} files to ${args.out}`);
+    io.out(`wrote ${written} files to ${args.out}`);
     return skipped > 0 ? 1 : 0;
   } catch (e) {
     io.err(`error: ${e instanceof Error ? e.message : String(e)}`);

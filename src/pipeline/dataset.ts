@@ -75,10 +75,15 @@ export interface LayoutOptions {
   /** the articles were checked against the Article schema already (enrich.ts does, after related) */
   validated?: boolean;
   topicIndexPageSize?: number;
+  /** the search files of these articles, built already (a worker thread); built here when left out */
+  search?: ReadonlyMap<string, unknown>;
 }
 
 /** Every file of the dataset: relative path → value. */
-export function layoutDataset(input: readonly Article[], { builtAt, pageSize = PAGE_SIZE, validated = false, topicIndexPageSize = TOPIC_INDEX_PAGE_SIZE }: LayoutOptions): Map<string, unknown> {
+export function layoutDataset(
+  input: readonly Article[],
+  { builtAt, pageSize = PAGE_SIZE, validated = false, topicIndexPageSize = TOPIC_INDEX_PAGE_SIZE, search }: LayoutOptions,
+): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const put = (path: string, value: unknown): void => {
     files.set(relativePath(path), value);
@@ -133,7 +138,7 @@ export function layoutDataset(input: readonly Article[], { builtAt, pageSize = P
   }
 
   // Search: one index per content language, under search/ (src/search/buildIndex.ts).
-  for (const [path, value] of buildSearchIndex(articles)) files.set(path, value);
+  for (const [path, value] of search ?? buildSearchIndex(articles)) files.set(path, value);
 
   const counts: Record<string, number> = {};
   for (const lang of LANGS) counts[lang] = scopes[lang].length;

@@ -87,6 +87,8 @@ export function buildArticles(
   input: readonly Draft[],
   glossary: Glossary = new Map(),
   progress: (phase: string, done: number, total: number) => void = () => {},
+  /** called with the articles (all but related settled) before related articles are found */
+  beforeRelated: (articles: readonly Article[]) => void = () => {},
 ): EnrichResult {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
@@ -243,10 +245,14 @@ export function buildArticles(
   }
 
   // ---- related ------------------------------------------------------------------
+  beforeRelated(kept.map((w) => w.article));
   progress('related articles', 0, 1);
   const { links, unresolved } = findRelated(
     kept.map((w) => ({
-      text: `${w.draft.headline} ${w.draft.lead}`,
+      // made when read (once, by the text index), so 100 000 of them are never all kept at once
+      get text() {
+        return `${w.draft.headline} ${w.draft.lead}`;
+      },
       id: w.id,
       slug: w.slug,
       lang: w.draft.lang,

@@ -17,7 +17,7 @@
  * "earn, usa"). There is no all-pairs loop, and the result is exactly the
  * ranking above — related.test.ts checks it against the plain all-pairs one.
  */
-import type { Lang, RelatedReason } from '../model/article.ts';
+import { LANGS, type Lang, type RelatedReason } from '../model/article.ts';
 import { TextIndex } from './textSimilarity.ts';
 
 export const MAX_RELATED = 5;
@@ -74,12 +74,15 @@ class TopList {
     private readonly cap: number,
     private readonly better: (a: Ranked, b: Ranked) => boolean,
     private readonly groupOf: (idx: number) => number,
+    /** the tie-break of `better`: a ranks before b */
+    private readonly before: (a: number, b: number) => boolean,
   ) {}
 
-  offer(c: Ranked): void {
+  offer(idx: number, score: number): void {
     // Not better than the last of a full list: it cannot enter, nor displace its own group.
     const last = this.items[this.items.length - 1];
-    if (this.items.length >= this.cap && last && !this.better(c, last)) return;
+    if (this.items.length >= this.cap && last && !(score > last.score || (score === last.score && this.before(idx, last.idx)))) return;
+    const c = { idx, score };
     const g = this.groupOf(c.idx);
     const same = this.items.findIndex((x) => this.groupOf(x.idx) === g);
     if (same >= 0) {
@@ -104,11 +107,23 @@ interface Index {
   /** translation group, as a number */
   group: Int32Array;
   topicSets: ReadonlyArray<ReadonlySet<string>>;
+  /** each article's language, as its index in LANGS (typed, so hot loops never touch the article objects) */
+  langCode: Uint8Array;
+  /** topic slug → number; each article's topics as numbers, in topicList[topicStart[i] .. topicStart[i + 1]] */
+  topicIds: ReadonlyMap<string, number>;
+  topicStart: Int32Array;
+  topicList: Int32Array;
   /** topic → articles, best rank first */
   postings: ReadonlyMap<string, readonly number[]>;
   /** headline → articles, best rank first */
   byHeadline: ReadonlyMap<string, readonly number[]>;
 }
+
+/** A language as a small number (255: not one of LANGS). */
+const langCodeOf = (lang: Lang): number => {
+  const k = LANGS.indexOf(lang);
+  return k < 0 ? 255 : k;
+};
 
 function buildIndex(articles: readonly RelatedInput[]): Index {
   const n = articles.length;
@@ -150,7 +165,32 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
     for (const t of topicSets[i] ?? []) push(postings, t, i);
     push(byHeadline, headlineKey(articles[i]?.headline ?? ''), i);
   }
-  return { n, time: Float64Array.from(time), articles, rank, group, topicSets, postings, byHeadline };
+  const langCode = Uint8Array.from(articles, (a) => langCodeOf(a.lang));
+  const topicIds = new Map<string, number>();
+  const topicStart = new Int32Array(n + 1);
+  const topicList: number[] = [];
+  articles.forEach((_, i) => {
+    for (const t of topicSets[i] ?? []) {
+      let id = topicIds.get(t);
+      if (id === undefined) topicIds.set(t, (id = topicIds.size));
+      topicList.push(id);
+    }
+    topicStart[i + 1] = topicList.length;
+  });
+  return {
+    n,
+    time: Float64Array.from(time),
+    articles,
+    rank,
+    group,
+    topicSets,
+    langCode,
+    topicIds,
+    topicStart,
+    topicList: Int32Array.from(topicList),
+    postings,
+    byHeadline,
+  };
 }
 
 /** Ranks candidates by shared topics; holds the scratch space between calls. */
@@ -179,7 +219,8 @@ class Scorer {
    * `excluded` articles are never candidates.
    */
   rank(topics: readonly string[], lang: Lang, want: number, excluded: (c: number) => boolean): number[] {
-    const { n, articles, rank, group, topicSets, postings } = this.ix;
+    const { n, rank, group, langCode, topicIds, topicStart, topicList, postings } = this.ix;
+    const code = langCodeOf(lang);
     const { score, seenIn } = this;
     const round = ++this.round;
     const weights = topics.map((t) => Math.log(n / this.df(t)));
@@ -196,13 +237,31 @@ class Scorer {
       score[c] = (score[c] ?? 0) + w;
     };
     const topUp = (t: string, w: number): void => {
-      for (const c of touched) if (topicSets[c]?.has(t)) score[c] = (score[c] ?? 0) + w;
+      const list = postings.get(t) ?? [];
+      if (list.length < touched.length) {
+        // fewer articles have the topic than were met: find the met ones among them
+        for (const c of list) if (seenIn[c] === round) score[c] = (score[c] ?? 0) + w;
+        return;
+      }
+      const id = topicIds.get(t) ?? -1;
+      for (const c of touched) {
+        const end = topicStart[c + 1] as number;
+        for (let p = topicStart[c] as number; p < end; p++) {
+          if (topicList[p] === id) {
+            score[c] = (score[c] ?? 0) + w;
+            break;
+          }
+        }
+      }
     };
     /** enough stories in `lang` already beat anything a newcomer could score */
     const settled = (limit: number): boolean => {
+      let over = 0;
+      for (const c of touched) if ((score[c] ?? 0) > limit && langCode[c] === code) over++;
+      if (over < want) return false; // fewer articles than places, so fewer stories too
       const groups = new Set<number>();
       for (const c of touched) {
-        if ((score[c] ?? 0) > limit && articles[c]?.lang === lang) {
+        if ((score[c] ?? 0) > limit && langCode[c] === code) {
           groups.add(group[c] ?? -1);
           if (groups.size >= want) return true;
         }
@@ -236,7 +295,7 @@ class Scorer {
       for (const c of list) {
         if (sameLang.size >= want) break;
         if (seenIn[c] === round || excluded(c)) continue;
-        const bucket = articles[c]?.lang === lang ? sameLang : otherLang;
+        const bucket = langCode[c] === code ? sameLang : otherLang;
         if (bucket.size >= want) continue;
         bucket.add(group[c] ?? -1);
         touch(c, w);
@@ -248,9 +307,10 @@ class Scorer {
     const groupOf = (idx: number): number => group[idx] ?? -1;
     // m stories in `lang` leave want − m places; at most m of the best `want`
     // in other languages are versions of those, so `want` of each is enough.
-    const same = new TopList(want, better, groupOf);
-    const other = new TopList(want, better, groupOf);
-    for (const c of touched) (articles[c]?.lang === lang ? same : other).offer({ idx: c, score: score[c] ?? 0 });
+    const before = (a: number, b: number): boolean => (rank[a] ?? 0) < (rank[b] ?? 0);
+    const same = new TopList(want, better, groupOf, before);
+    const other = new TopList(want, better, groupOf, before);
+    for (const c of touched) (langCode[c] === code ? same : other).offer(c, score[c] ?? 0);
     return [...same.items, ...other.items].map((r) => r.idx);
   }
 }

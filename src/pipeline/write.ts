@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { jsonText } from '../lib/jsonText.ts';
+import { JsonText, jsonText } from '../lib/jsonText.ts';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -26,41 +26,55 @@ async function assertReplaceable(dir: string): Promise<boolean> {
   return true;
 }
 
-/** Write `files` (relative path → JSON value) as compact JSON into `outDir`, replacing what was there. */
+/** Write `files` (relative path → JSON value) as compact JSON into `outDir`, replacing what was there; gives the number of files. */
 export async function writeDataset(
   outDir: string,
   files: ReadonlyMap<string, unknown>,
   progress: (done: number, total: number) => void = () => {},
-): Promise<void> {
+  /** more files, still being made: written after `files`, before the new dataset is swapped in */
+  later?: Promise<ReadonlyMap<string, unknown>>,
+): Promise<number> {
   const dir = resolve(outDir);
   const exists = await assertReplaceable(dir);
   const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   try {
-    const folders = new Set<string>();
-    for (const path of files.keys()) folders.add(dirname(join(staging, path)));
-    for (const folder of folders) await mkdir(folder, { recursive: true });
-    for (const path of files.keys()) {
-      const target = resolve(staging, path);
-      if (!target.startsWith(`${staging}/`)) throw new Error(`dataset path escapes the out folder: ${path}`);
-    }
-    // Synchronous writes: for tens of thousands of small files one open-write-close
-    // each is several times faster than the promise API's three thread-pool trips.
     let done = 0;
-    progress(0, files.size);
-    for (const [path, value] of files) {
-      const json = jsonText(value);
-      writeFileSync(resolve(staging, path), `${json}\n`, 'utf8');
-      if (++done % 2000 === 0) {
-        progress(done, files.size);
-        await new Promise((r) => setImmediate(r)); // let the progress bar draw
+    let total = files.size;
+    const put = async (batch: ReadonlyMap<string, unknown>): Promise<void> => {
+      const folders = new Set<string>();
+      for (const path of batch.keys()) folders.add(dirname(join(staging, path)));
+      for (const folder of folders) await mkdir(folder, { recursive: true });
+      for (const path of batch.keys()) {
+        const target = resolve(staging, path);
+        if (!target.startsWith(`${staging}/`)) throw new Error(`dataset path escapes the out folder: ${path}`);
       }
+      // Synchronous writes: for tens of thousands of small files one open-write-close
+      // each is several times faster than the promise API's three thread-pool trips.
+      const newline = new Uint8Array([10]);
+      for (const [path, value] of batch) {
+        const target = resolve(staging, path);
+        if (value instanceof JsonText && value.bytes) writeFileSync(target, Buffer.concat([value.bytes, newline]));
+        else writeFileSync(target, `${jsonText(value)}\n`, 'utf8');
+        if (++done % 2000 === 0) {
+          progress(done, total);
+          await new Promise((r) => setImmediate(r)); // let the progress bar draw
+        }
+      }
+    };
+    progress(0, total);
+    await put(files);
+    if (later) {
+      const more = await later;
+      total += more.size;
+      await put(more);
     }
-    progress(files.size, files.size);
+    progress(total, total);
     if (exists) await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     await rename(staging, dir);
+    return total;
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { JsonText } from '../lib/jsonText.ts';
-import { type Article, type Block, LANGS, type Lang, type TopicLabels, blockText } from '../model/article.ts';
+import { type Article, type Block, LANGS, type Lang, type TopicLabels, type TopicRef, blockText } from '../model/article.ts';
 import {
   BODY_CHARS,
   MAX_SHARD_BYTES,
@@ -52,10 +52,199 @@ export function toSearchDoc(a: Article, bodyChars = BODY_CHARS): SearchDoc {
   };
 }
 
+/** Growable columns of (term, field, document, count) postings. */
+class Postings {
+  size = 0;
+  term = new Int32Array(1 << 16);
+  field = new Uint8Array(1 << 16);
+  doc = new Int32Array(1 << 16);
+  count = new Int32Array(1 << 16);
+
+  push(term: number, field: number, doc: number, count: number): void {
+    if (this.size === this.term.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.term = grow(this.term);
+      this.field = grow(this.field);
+      this.doc = grow(this.doc);
+      this.count = grow(this.count);
+    }
+    const k = this.size++;
+    this.term[k] = term;
+    this.field[k] = field;
+    this.doc[k] = doc;
+    this.count[k] = count;
+  }
+}
+
+/** A radix tree like MiniSearch's own (its class, taken from an instance): its iteration order is the index order. */
+type Tree = Iterable<[string, number]> & { set(key: string, value: number): unknown };
+const RadixTree = (new MiniSearch<SearchDoc>(indexOptions) as unknown as { _index: object })._index.constructor as new () => Tree;
+
+/**
+ * The JSON text MiniSearch gives for `docs` (`JSON.stringify(index.toJSON())`
+ * after `addAll(docs)`), with each stored lead cut to `snippetChars`, written
+ * directly rather than through MiniSearch.
+ *
+ * Why: MiniSearch keeps a Map of Maps per term and walks its radix tree once
+ * per word added; at 100 000 articles that was most of the import's time and
+ * garbage. Here a word is looked up in a hash map and its postings go to typed
+ * columns; the radix tree is built once, from the distinct terms in the order
+ * they were first met, because its shape — and so the order of `index` in the
+ * JSON — depends only on the order in which new keys arrive. Object keys that
+ * are integers (document and field ids) come out in ascending order, as
+ * JSON.stringify gives them. buildIndex.test.ts checks the text against
+ * MiniSearch's own on documents made to stress the tree.
+ */
+export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHARS): string {
+  const fields = indexOptions.fields ?? [];
+  const nFields = fields.length;
+  const tokenize = indexOptions.tokenize as (text: string) => string[];
+  const processTerm = indexOptions.processTerm as (word: string) => string | false;
+  const termIds = new Map<string, number>();
+  const postings = new Postings();
+  const average: number[] = [];
+  const ids = new Set<string>();
+  const documentIds: string[] = [];
+  const fieldLength: string[] = [];
+  const stored: string[] = [];
+  // Each distinct word as written gets a number, with its term's number (−1: none):
+  // one hash lookup per word of text. Stamps (the field being read) count
+  // distinct words and each term's occurrences without a Set or Map per field.
+  const wordIds = new Map<string, number>();
+  let wordTerm = new Int32Array(1024);
+  let wordSeen = new Int32Array(1024);
+  let termSeen = new Int32Array(1024);
+  let termCount = new Int32Array(1024);
+  const fieldTerms: number[] = [];
+  let serial = 0;
+  const grow = (a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> => {
+    if (size <= a.length) return a;
+    const b = new Int32Array(Math.max(size, a.length * 2));
+    b.set(a);
+    return b;
+  };
+
+  docs.forEach((doc, d) => {
+    if (ids.has(doc.id)) throw new Error(`MiniSearch: duplicate ID ${doc.id}`);
+    ids.add(doc.id);
+    documentIds.push(`${d === 0 ? '' : ','}"${d}":${JSON.stringify(doc.id)}`);
+    const lengths: number[] = [];
+    for (let f = 0; f < nFields; f++) {
+      const value = doc[fields[f] as keyof SearchDoc];
+      if (value == null) continue;
+      const tokens = tokenize(value.toString());
+      serial++;
+      let unique = 0;
+      fieldTerms.length = 0;
+      for (const word of tokens) {
+        let w = wordIds.get(word);
+        if (w === undefined) {
+          w = wordIds.size;
+          wordIds.set(word, w);
+          wordTerm = grow(wordTerm, w + 1);
+          wordSeen = grow(wordSeen, w + 1);
+          const term = processTerm(word);
+          let t = -1;
+          if (term) {
+            t = termIds.get(term) ?? -1;
+            if (t < 0) {
+              t = termIds.size;
+              termIds.set(term, t);
+              termSeen = grow(termSeen, t + 1);
+              termCount = grow(termCount, t + 1);
+            }
+          }
+          wordTerm[w] = t;
+        }
+        if (wordSeen[w] !== serial) {
+          wordSeen[w] = serial;
+          unique++;
+        }
+        const t = wordTerm[w] as number;
+        if (t < 0) continue;
+        if (termSeen[t] !== serial) {
+          termSeen[t] = serial;
+          termCount[t] = 1;
+          fieldTerms.push(t);
+        } else termCount[t] = (termCount[t] as number) + 1;
+      }
+      lengths[f] = unique;
+      average[f] = ((average[f] || 0) * d + unique) / (d + 1);
+      for (const t of fieldTerms) postings.push(t, f, d, termCount[t] as number);
+    }
+    fieldLength.push(`${d === 0 ? '' : ','}"${d}":${JSON.stringify(lengths)}`);
+    const lead = doc.lead ? cut(doc.lead, snippetChars) : doc.lead;
+    stored.push(
+      `${d === 0 ? '' : ','}"${d}":${JSON.stringify({ headline: doc.headline, lead, publishedAt: doc.publishedAt, tags: doc.tags })}`,
+    );
+  });
+
+  // Postings grouped by (term, field), each group in document order: a counting sort.
+  const keys = termIds.size * nFields;
+  const start = new Int32Array(keys + 1);
+  for (let k = 0; k < postings.size; k++) {
+    const key = (postings.term[k] as number) * nFields + (postings.field[k] as number) + 1;
+    start[key] = (start[key] as number) + 1;
+  }
+  for (let key = 0; key < keys; key++) start[key + 1] = (start[key + 1] as number) + (start[key] as number);
+  const order = new Int32Array(postings.size);
+  const fill = start.slice(0, keys);
+  for (let k = 0; k < postings.size; k++) {
+    const key = (postings.term[k] as number) * nFields + (postings.field[k] as number);
+    order[(fill[key] as number)++] = k;
+  }
+
+  const tree = new RadixTree();
+  for (const [term, id] of termIds) tree.set(term, id);
+  const fieldIds: Record<string, number> = {};
+  fields.forEach((name, f) => (fieldIds[name] = f));
+
+  const out: string[] = [
+    `{"documentCount":${docs.length},"nextId":${docs.length},"documentIds":{${documentIds.join('')}},` +
+      `"fieldIds":${JSON.stringify(fieldIds)},"fieldLength":{${fieldLength.join('')}},` +
+      `"averageFieldLength":${JSON.stringify(average)},"storedFields":{${stored.join('')}},"dirtCount":0,"index":[`,
+  ];
+  let first = true;
+  const { doc: postingDoc, count: postingCount } = postings;
+  for (const [term, id] of tree) {
+    let entry = `${first ? '' : ','}[${JSON.stringify(term)},{`;
+    first = false;
+    let firstField = true;
+    for (let f = 0; f < nFields; f++) {
+      const from = start[id * nFields + f] as number;
+      const to = start[id * nFields + f + 1] as number;
+      if (from === to) continue;
+      entry += `${firstField ? '' : ','}"${f}":{`;
+      firstField = false;
+      for (let p = from; p < to; p++) {
+        const k = order[p] as number;
+        entry += `${p === from ? '' : ','}"${postingDoc[k] as number}":${postingCount[k] as number}`;
+      }
+      entry += '}';
+    }
+    out.push(`${entry}}]`);
+  }
+  out.push('],"serializationVersion":2}');
+  return out.join('');
+}
+
 const time = (iso: string): number => {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? -Infinity : t;
 };
+
+/**
+ * How far over the limit (as a factor) the estimate of a part's gzipped size —
+ * its articles × the gzipped bytes per article of the last index built — must
+ * be for the part to be split unbuilt. Indexes of more articles take fewer
+ * bytes per article (shared terms), so the estimate runs a little high; the
+ * margin keeps a part near the limit from being split when it would fit.
+ */
+export const SURE_SPLIT = 1.05;
 
 export interface IndexOptions {
   shardDocs?: number;
@@ -64,56 +253,109 @@ export interface IndexOptions {
   maxShardBytes?: number;
 }
 
+/** What the search index needs of one article (plain data: it can go to a worker thread). */
+export interface IndexInput {
+  lang: Lang;
+  topics: readonly TopicRef[];
+  doc: SearchDoc;
+}
+
+export function indexInput(a: Article, bodyChars = BODY_CHARS): IndexInput {
+  return { lang: a.lang, topics: a.topics, doc: toSearchDoc(a, bodyChars) };
+}
+
 /** One language's manifest and shards: relative path (under data/) → JSON value (a shard as JsonText). */
-export function buildLanguageIndex(lang: Lang, articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+export function buildLanguageIndex(
+  lang: Lang,
+  inputs: readonly IndexInput[],
+  opts: IndexOptions = {},
+  /** empty `inputs` once read, so each shard's inputs can go when it is built */
+  consume = false,
+): Map<string, unknown> {
   const shardDocs = opts.shardDocs ?? SHARD_DOCS;
   const bodyChars = opts.bodyChars ?? BODY_CHARS;
   const maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
-  const own = articles
+  const own = inputs
     .filter((a) => a.lang === lang)
-    .sort((a, b) => time(b.publishedAt) - time(a.publishedAt) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    .map((a) => ({ ...a, time: time(a.doc.publishedAt) }))
+    .sort((a, b) => b.time - a.time || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+  if (consume) (inputs as IndexInput[]).length = 0;
   const files = new Map<string, unknown>();
   const shards: ShardInfo[] = [];
   const topics: Record<string, TopicLabels> = {};
   for (const a of own) for (const t of a.topics) topics[t.slug] ??= t.labels;
 
+  /** gzipped bytes per article of the last index built for this language (0: none yet) */
+  let perDoc = 0;
   /** One shard over `part`, or several when it would be too big to download at once. */
-  const addShard = (part: readonly Article[]): void => {
-    const index = new MiniSearch<SearchDoc>(indexOptions);
-    index.addAll(part.map((a) => toSearchDoc(a, bodyChars)));
-    const json = index.toJSON();
-    // The snippet stored for display is shorter than the lead that is indexed.
-    for (const stored of Object.values(json.storedFields) as { lead?: string }[]) {
-      if (stored.lead) stored.lead = cut(stored.lead, SNIPPET_CHARS);
-    }
-    const text = JSON.stringify(json);
-    const gzip = gzipSync(`${text}\n`).length;
-    if (gzip > maxShardBytes && part.length > 1) {
+  const addShard = (part: readonly IndexInput[]): void => {
+    const split = (): void => {
       const half = Math.ceil(part.length / 2);
       addShard(part.slice(0, half));
       addShard(part.slice(half));
-      return;
-    }
-    const file = `${shards.length}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.json`;
-    files.set(`search/${lang}/${file}`, new JsonText(text));
+    };
+    // A part that the shards already built say is clearly too big is split
+    // without being built first: otherwise, when a language's shards are all
+    // too big (Ukrainian at 100 000 articles), each would be built twice.
+    if (part.length > 1 && perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
+    // The snippet stored for display is shorter than the lead that is indexed.
+    const text = shardText(part.map((a) => a.doc), SNIPPET_CHARS);
+    // A buffer of its own (not a slice of Node's pool): it can move to another thread.
+    const bytes = new Uint8Array(Buffer.byteLength(text) + 1);
+    Buffer.from(bytes.buffer).write(`${text}\n`, 'utf8');
+    const gzip = gzipSync(bytes).length;
+    perDoc = gzip / part.length;
+    if (gzip > maxShardBytes && part.length > 1) return split();
+    const file = `${shards.length}-${createHash('sha256').update(bytes.subarray(0, bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
+    files.set(`search/${lang}/${file}`, new JsonText(bytes.subarray(0, bytes.length - 1)));
     shards.push({
       file,
       docs: part.length,
-      bytes: Buffer.byteLength(text) + 1,
+      bytes: bytes.length,
       gzip,
-      newest: part[0]?.publishedAt ?? '',
-      oldest: part[part.length - 1]?.publishedAt ?? '',
+      newest: part[0]?.doc.publishedAt ?? '',
+      oldest: part[part.length - 1]?.doc.publishedAt ?? '',
     });
   };
-  for (let k = 0; k * shardDocs < own.length; k++) addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
+  for (let k = 0; k * shardDocs < own.length; k++) {
+    addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
+    // what the shard was built from is no longer needed (most of the memory of a big index)
+    own.fill(undefined as unknown as (typeof own)[number], k * shardDocs, (k + 1) * shardDocs);
+  }
   const manifest: SearchManifest = { version: SEARCH_VERSION, lang, docs: own.length, bodyChars, shards, topics };
   files.set(`search/${lang}/manifest.json`, manifest);
   return files;
 }
 
 /** The search files of every language (an empty language gets a manifest with no shards). */
-export function buildSearchIndex(articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+export function searchFiles(inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
   const files = new Map<string, unknown>();
-  for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, articles, opts)) files.set(path, value);
+  for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, inputs, opts)) files.set(path, value);
   return files;
+}
+
+/** searchFiles, emptying `inputs` as it goes: each language's inputs are let go once its shards are built. */
+export function searchFilesConsuming(inputs: IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
+  const byLang = new Map<Lang, IndexInput[]>();
+  for (const input of inputs) {
+    const list = byLang.get(input.lang);
+    if (list) list.push(input);
+    else byLang.set(input.lang, [input]);
+  }
+  inputs.length = 0;
+  const files = new Map<string, unknown>();
+  for (const lang of LANGS) {
+    const own = byLang.get(lang) ?? [];
+    byLang.delete(lang);
+    for (const [path, value] of buildLanguageIndex(lang, own, opts, true)) files.set(path, value);
+  }
+  return files;
+}
+
+/** The search files of these articles. */
+export function buildSearchIndex(articles: readonly Article[], opts: IndexOptions = {}): Map<string, unknown> {
+  return searchFiles(
+    articles.map((a) => indexInput(a, opts.bodyChars)),
+    opts,
+  );
 }

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../build.ts';
+import { detectFormat } from './detect.ts';
+import { parseInWorkers } from './parseInWorkers.ts';
+import { feedToDrafts } from './toDraft.ts';
+import type { FeedFile } from '../sources.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+function feed(name: string): FeedFile {
+  const text = readFileSync(join(FIXTURES, name), 'utf8');
+  const format = detectFormat(text);
+  if (!['rss2', 'rss1', 'atom1', 'atom03', 'jsonfeed1.1', 'jsonfeed1.0'].includes(format as string)) throw new Error(`${name} is not a feed`);
+  return { file: name, text, format } as FeedFile;
+}
+
+describe('parseInWorkers', () => {
+  it('gives each feed the drafts and errors of the in-line parse, in order, and empties its text', async () => {
+    const names = ['rss2.xml', 'atom1.xml', 'feed11.json', 'rss1.rdf'];
+    const expected = names.map((n) => feedToDrafts(parseFeed(feed(n))));
+    const feeds = names.map(feed);
+    const done: number[] = [];
+    const results = await parseInWorkers(feeds, (k) => done.push(k), 2);
+    expect(results).toEqual(expected);
+    expect(done.sort()).toEqual([0, 1, 2, 3]);
+    expect(feeds.every((f) => f.text === '')).toBe(true);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Feed files → drafts on worker threads, several files at once (one per core
+ * by default), each file's result the same as feedToDrafts(parseFeed(feed)) on
+ * the main thread. Results come back in the order of the files. Cloning the
+ * drafts back also drops the feed's text: a draft's strings would otherwise
+ * be slices that keep the whole file alive.
+ */
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { tsWorker } from '../../lib/tsWorker.ts';
+import type { FeedFile } from '../sources.ts';
+import type { feedToDrafts } from './toDraft.ts';
+
+export type FeedDrafts = ReturnType<typeof feedToDrafts>;
+
+/**
+ * Parse `feeds` on up to `threads` workers; `done(k)` is called for each as it
+ * finishes. When a worker fails, no more files go to workers: the files left
+ * are `undefined` in the result, for the caller to parse in line. A feed's text
+ * is emptied once its drafts are back.
+ */
+export async function parseInWorkers(
+  feeds: readonly FeedFile[],
+  done: (k: number) => void = () => {},
+  threads = Math.min(availableParallelism(), 4),
+): Promise<Array<FeedDrafts | undefined>> {
+  const results: Array<FeedDrafts | undefined> = new Array(feeds.length).fill(undefined);
+  let next = 0;
+  let failed = false;
+  const workers: Worker[] = [];
+  try {
+    const run = async (): Promise<void> => {
+      if (next >= feeds.length) return;
+      const worker = tsWorker(new URL('./parseWorker.ts', import.meta.url));
+      workers.push(worker);
+      for (let k = next++; k < feeds.length && !failed; k = next++) {
+        const feed = feeds[k] as FeedFile;
+        const answer = new Promise<FeedDrafts>((resolve, reject) => {
+          const fail = (e: unknown): void => {
+            worker.off('message', ok);
+            reject(e instanceof Error ? e : new Error(`the feed parser stopped (exit code ${String(e)})`));
+          };
+          const ok = (r: FeedDrafts): void => {
+            worker.off('error', fail);
+            worker.off('exit', fail);
+            resolve(r);
+          };
+          worker.once('message', ok);
+          worker.once('error', fail);
+          worker.once('exit', fail);
+        });
+        worker.postMessage(feed);
+        try {
+          results[k] = await answer;
+        } catch {
+          failed = true;
+          return;
+        }
+        feed.text = '';
+        done(k);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, feeds.length)) }, run));
+    return results;
+  } catch {
+    return results;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { jsonText } from '../lib/jsonText.ts';
+import type { Article } from '../model/article.ts';
+import { buildSearchIndex } from './buildIndex.ts';
+import { searchFilesInWorker } from './buildIndexInWorker.ts';
+
+function article(n: number, lang: 'uk' | 'en', headline: string, lead: string): Article {
+  return {
+    id: `id${n}`,
+    slug: `a-${n}`,
+    lang,
+    headline,
+    publishedAt: `2021-12-${String(10 + n).padStart(2, '0')}T12:00:00+02:00`,
+    source: { name: 'Test' },
+    lead,
+    body: [{ type: 'paragraph', content: [{ type: 'text', text: `${lead} ${headline}` }] }],
+    context: [],
+    topics: [{ slug: 'nato', labels: { uk: 'НАТО', en: 'NATO' } }],
+    related: [],
+    translations: {},
+    wordCount: 10,
+  };
+}
+
+const ARTICLES = [
+  article(1, 'uk', 'Переговори у Женеві завершилися', 'Делегації провели переговори про безпекові гарантії.'),
+  article(2, 'uk', 'Ґрунтовна відповідь США', 'Вашингтон передав п’ять пропозицій.'),
+  article(3, 'en', 'Talks in Geneva ended', 'Delegations negotiated security guarantees.'),
+];
+
+describe('searchFilesInWorker', () => {
+  it('gives the files of the in-line build, shards as JSON text', async () => {
+    const files = await searchFilesInWorker(ARTICLES, { shardDocs: 1 });
+    const expected = buildSearchIndex(ARTICLES, { shardDocs: 1 });
+    expect([...files.keys()]).toEqual([...expected.keys()]);
+    expect(files.size).toBe(2 + 3);
+    for (const [path, value] of expected) expect(jsonText(files.get(path)), path).toBe(jsonText(value));
+  });
+});
