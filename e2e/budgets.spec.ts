@@ -93,7 +93,7 @@ test('a prerendered article paints before the app is requested, then the app tak
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     app: performance
       .getEntriesByType('resource')
-      .filter((e) => e.initiatorType !== 'link' && /\/assets\/index-[^/]+\.js$/.test(new URL(e.name).pathname))
+      .filter((e) => (e as PerformanceResourceTiming).initiatorType !== 'link' && /\/assets\/index-[^/]+\.js$/.test(new URL(e.name).pathname))
       .map((e) => e.startTime),
   }));
   expect(timing.app, 'the app is fetched once').toHaveLength(1);
