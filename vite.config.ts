@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -25,14 +25,19 @@ if (!Number.isInteger(articleCacheMax) || articleCacheMax < 1) throw new Error('
 
 const BUILD_ID = buildId();
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   define: {
     __BUILD_ID__: JSON.stringify(BUILD_ID),
     __ARTICLE_CACHE_MAX__: String(articleCacheMax),
   },
   resolve: {
-    // React 19 has useSyncExternalStore: no shim for react-i18next in the bundle
-    alias: [{ find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/lib/useSyncExternalStore.ts', import.meta.url)) }],
+    alias: [
+      // React 19 has useSyncExternalStore: no shim for react-i18next in the bundle
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/lib/useSyncExternalStore.ts', import.meta.url)) },
+      // react-router 7's package exports name only its development build (remix-run/react-router#14102):
+      // the build takes the production one it also ships (no dev warnings or checks at run time).
+      ...(command === 'build' ? [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }] : []),
+    ],
   },
   plugins: [
     react(),
@@ -49,6 +54,11 @@ export default defineConfig({
           if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
           const file = join(options.dir ?? 'dist', chunk.fileName);
           writeFileSync(file, `//# allFunctionsCalledOnLoad\n${readFileSync(file, 'utf8')}`);
+          // a source map (vite build --sourcemap) moves down one line with the code
+          if (existsSync(`${file}.map`)) {
+            const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { mappings: string };
+            writeFileSync(`${file}.map`, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
+          }
         }
       },
     },
@@ -101,4 +111,4 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}'],
     environment: 'node',
   },
-});
+}));

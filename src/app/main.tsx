@@ -32,6 +32,17 @@ async function start(): Promise<void> {
   if (state) restoreQueries(queryClient, state.queries);
   if (Array.isArray(state?.dates)) primeFormattedDates(state.dates);
   await nextTask();
+  // The router reads session storage (saved view transitions) and writes the history entry's
+  // state; a page's first touch of each costs the browser ~10 ms of set-up. Pay those in tasks of
+  // their own, so that creating the router does not add up to one long task.
+  try {
+    sessionStorage.getItem('kontekst');
+  } catch {
+    /* storage may be blocked: the router copes */
+  }
+  await nextTask();
+  history.replaceState(history.state, '');
+  await nextTask();
   const router = createBrowserRouter(createRoutes({ queryClient, i18n }), state ? { hydrationData: state.router } : {});
   await nextTask();
   const root = document.getElementById('root')!;
