@@ -171,6 +171,7 @@ export async function buildDatasetInParallel(
         const worker = early ?? startSearch();
         early = undefined;
         pending = { count: articles.length, files: worker.build(articles).catch(() => undefined) };
+        return () => worker.pump();
       },
       parsedFeeds,
     );

@@ -72,11 +72,14 @@ export class TextIndex {
   constructor(
     texts: readonly string[],
     private readonly times: Float64Array,
+    /** called now and then while the index is built */
+    tick?: () => void,
   ) {
     const n = texts.length;
     const ids = new Map<string, number>();
     const df: number[] = [];
-    const docs = texts.map((t) => {
+    const docs = texts.map((t, k) => {
+      if (tick && k % 256 === 0) tick();
       const tf = new Map<number, number>();
       for (const w of terms(t)) {
         let id = ids.get(w);
