@@ -334,7 +334,8 @@ export function findRelated(
   const scorer = new Scorer(ix);
   const text = articles.some((a) => a.text !== undefined)
     ? new TextIndex(
-        articles.map((a) => a.text ?? ''),
+        // each text made when the index reads it, never all at once
+        { length: articles.length, text: (i) => articles[i]?.text ?? '' },
         ix.time,
         tick,
       )
