@@ -77,8 +77,8 @@ function enrich(
   errors: ImportError[],
   progress: Progress,
   beforeRelated?: (articles: readonly Article[]) => void,
-  /** feeds parsed already (parseInWorkers), by position; the others are parsed here */
-  parsedFeeds: ReadonlyArray<FeedDrafts | undefined> = [],
+  /** feeds parsed already (parseInWorkers), by position; the others are parsed here (consumed: each let go once read) */
+  parsedFeeds: Array<FeedDrafts | undefined> = [],
 ): Enriched {
   const drafts: Draft[] = [];
   let sources = seeds.length;
@@ -91,6 +91,7 @@ function enrich(
   feeds.forEach((feed, k) => {
     progress('reading feeds', k, feeds.length);
     const parsed = parsedFeeds[k] ?? feedToDrafts(parseFeed(feed));
+    parsedFeeds[k] = undefined;
     // A feed's text is not needed once it is drafts: let it go (hundreds of MB at 100 000 articles).
     feed.text = '';
     errors.push(...parsed.errors);
@@ -171,6 +172,7 @@ export async function buildDatasetInParallel(
         const worker = early ?? startSearch();
         early = undefined;
         pending = { count: articles.length, files: worker.build(articles).catch(() => undefined) };
+        return () => worker.pump();
       },
       parsedFeeds,
     );

@@ -17,7 +17,7 @@ import { Article, type ArticleSummary, RelatedArticle, blockText, summarise } fr
 import { slugify } from '../lib/slug.ts';
 import type { Draft } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
-import { findRelated } from './related.ts';
+import { MAX_RELATED, findRelated } from './related.ts';
 import { schemaErrors } from './schemaIssues.ts';
 import { type Glossary, TopicRegistry } from './topics.ts';
 
@@ -87,8 +87,11 @@ export function buildArticles(
   input: readonly Draft[],
   glossary: Glossary = new Map(),
   progress: (phase: string, done: number, total: number) => void = () => {},
-  /** called with the articles (all but related settled) before related articles are found */
-  beforeRelated: (articles: readonly Article[]) => void = () => {},
+  /**
+   * called with the articles (all but related settled) before related articles
+   * are found; what it returns is called now and then while they are found
+   */
+  beforeRelated: (articles: readonly Article[]) => void | (() => void) = () => {},
 ): EnrichResult {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
@@ -245,7 +248,7 @@ export function buildArticles(
   }
 
   // ---- related ------------------------------------------------------------------
-  beforeRelated(kept.map((w) => w.article));
+  const tick = beforeRelated(kept.map((w) => w.article)) ?? undefined;
   progress('related articles', 0, 1);
   const { links, unresolved } = findRelated(
     kept.map((w) => ({
@@ -262,6 +265,8 @@ export function buildArticles(
       group: w.group,
       picks: w.draft.picks.map((p) => p.value),
     })),
+    MAX_RELATED,
+    tick,
   );
   const byIdKept = new Map(kept.map((w) => [w.id, w]));
   for (const u of unresolved) {

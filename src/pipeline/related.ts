@@ -320,13 +320,24 @@ const EXTRA_CANDIDATES = 5;
 /** Text similarity below this (cosine × recency) is noise: one shared common word. */
 export const MIN_TEXT_SCORE = 0.15;
 
-export function findRelated(articles: readonly RelatedInput[], max = MAX_RELATED): RelatedResult {
+/** Articles between two calls of findRelated's `tick`. */
+const TICK_EVERY = 64;
+
+export function findRelated(
+  articles: readonly RelatedInput[],
+  max = MAX_RELATED,
+  /** called now and then (another thread's work can be fed while this one is busy) */
+  tick?: () => void,
+): RelatedResult {
   const ix = buildIndex(articles);
+  tick?.();
   const scorer = new Scorer(ix);
   const text = articles.some((a) => a.text !== undefined)
     ? new TextIndex(
-        articles.map((a) => a.text ?? ''),
+        // each text made when the index reads it, never all at once
+        { length: articles.length, text: (i) => articles[i]?.text ?? '' },
         ix.time,
+        tick,
       )
     : undefined;
   const links = new Map<string, RelatedLink[]>();
@@ -337,6 +348,7 @@ export function findRelated(articles: readonly RelatedInput[], max = MAX_RELATED
   const never = (): boolean => false;
 
   articles.forEach((a, i) => {
+    if (tick && i % TICK_EVERY === 0) tick();
     const out: RelatedLink[] = [];
     /** stories already listed, and the article's own */
     const used = new Set<number>([groupOf(i)]);

@@ -36,6 +36,20 @@ describe('TextIndex', () => {
   it('a filter keeps candidates out', () => {
     expect(ix.similar(0, 5, (j) => j !== 1).map((s) => s.idx)).not.toContain(1);
   });
+  it('texts made as they are read give the same index, each read once, and out-of-range articles score 0', () => {
+    const reads: number[] = [];
+    const lazy = new TextIndex(
+      { length: texts.length, text: (i) => (reads.push(i), texts[i] ?? '') },
+      Float64Array.from([0, 1, 2, 3, 4].map(day)),
+    );
+    expect(reads).toEqual([0, 1, 2, 3, 4]);
+    for (let i = 0; i < texts.length; i++) {
+      expect(lazy.similar(i, 5, () => true)).toEqual(ix.similar(i, 5, () => true));
+      for (let j = 0; j < texts.length; j++) expect(lazy.score(i, j)).toBe(ix.score(i, j));
+    }
+    expect(lazy.cosine(0, 99)).toBe(0);
+    expect(lazy.similar(99, 5, () => true)).toEqual([]);
+  });
 });
 
 describe('findRelated with texts', () => {

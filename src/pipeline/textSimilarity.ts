@@ -49,94 +49,175 @@ export function recency(a: number, b: number): number {
   return 0.5 + 0.5 * 2 ** (-days / HALF_LIFE_DAYS);
 }
 
-interface Vector {
-  terms: Int32Array;
-  weights: Float32Array;
-}
-
 export interface Similar {
   idx: number;
   /** cosine × recency, 0–1 */
   score: number;
 }
 
+/** Texts by position, made when asked for (so they need not all exist at once). */
+export interface Texts {
+  readonly length: number;
+  text(i: number): string;
+}
+
+/** Room for `size` in a growable column. */
+function room(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= a.length) return a;
+  const b = new Int32Array(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The index is flat typed columns, not an object or a Map per article: each
+ * article's vector is its terms (ascending) and weights in
+ * vecTerm/vecWeight[vecStart[i] .. vecStart[i + 1]], each term's postings
+ * (articles in order, and their weights) in postDoc/postWeight[postStart[t] ..
+ * postStart[t + 1]], and each article's query terms (positions in its vector,
+ * heaviest first) in queryPos[i · QUERY_TERMS ..] (queryLen[i] of them).
+ */
 export class TextIndex {
-  private readonly vectors: Vector[];
-  private readonly postDocs: Int32Array[];
-  private readonly postWeights: Float32Array[];
-  private readonly queries: Int32Array[];
+  private readonly vecStart: Int32Array;
+  private readonly vecTerm: Int32Array;
+  private readonly vecWeight: Float32Array;
+  private readonly postStart: Int32Array;
+  private readonly postDoc: Int32Array;
+  private readonly postWeight: Float32Array;
+  private readonly queryPos: Int32Array;
+  private readonly queryLen: Uint8Array;
   private readonly acc: Float64Array;
   private readonly seen: Int32Array;
   private round = 0;
 
   constructor(
-    texts: readonly string[],
+    input: readonly string[] | Texts,
     private readonly times: Float64Array,
+    /** called now and then while the index is built */
+    tick?: () => void,
   ) {
+    const texts: Texts = Array.isArray(input) ? { length: input.length, text: (i) => (input as readonly string[])[i] ?? '' } : (input as Texts);
     const n = texts.length;
     const ids = new Map<string, number>();
     const df: number[] = [];
-    const docs = texts.map((t) => {
-      const tf = new Map<number, number>();
-      for (const w of terms(t)) {
+    /** per term: the last article it was met in, and its count there */
+    const lastDoc: number[] = [];
+    const count: number[] = [];
+    // Each article's distinct terms (ascending) and counts, in one column pair.
+    const vecStart = new Int32Array(n + 1);
+    let docTerm = new Int32Array(1 << 16);
+    let docCount = new Int32Array(1 << 16);
+    let size = 0;
+    const own: number[] = [];
+    for (let d = 0; d < n; d++) {
+      if (tick && d % 256 === 0) tick();
+      own.length = 0;
+      for (const w of terms(texts.text(d))) {
         let id = ids.get(w);
         if (id === undefined) {
           id = ids.size;
           ids.set(w, id);
           df.push(0);
+          lastDoc.push(-1);
+          count.push(0);
         }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
+        if (lastDoc[id] !== d) {
+          lastDoc[id] = d;
+          count[id] = 1;
+          df[id] = (df[id] as number) + 1;
+          own.push(id);
+        } else count[id] = (count[id] as number) + 1;
       }
-      for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-      return tf;
-    });
+      own.sort((x, y) => x - y);
+      docTerm = room(docTerm, size + own.length);
+      docCount = room(docCount, size + own.length);
+      for (const id of own) {
+        docTerm[size] = id;
+        docCount[size] = count[id] as number;
+        size++;
+      }
+      vecStart[d + 1] = size;
+    }
     const maxDf = Math.max(20, Math.min(MAX_POSTINGS, Math.ceil(n / 20)));
     const counts = new Int32Array(ids.size);
-    this.vectors = docs.map((tf) => {
-      const entries = [...tf].map(([id, f]) => [id, (1 + Math.log(f)) * Math.log(n / (df[id] ?? 1))] as const).filter(([, w]) => w > 0);
-      entries.sort((x, y) => x[0] - y[0]);
+    // Weights, L2-normalised; terms of weight 0 dropped (the vectors are compacted in place).
+    const vecWeight = new Float32Array(size);
+    let to = 0;
+    for (let d = 0; d < n; d++) {
+      const from = vecStart[d] as number;
+      const end = vecStart[d + 1] as number;
+      vecStart[d] = to;
       let norm = 0;
-      for (const [, w] of entries) norm += w * w;
+      for (let p = from; p < end; p++) {
+        const id = docTerm[p] as number;
+        const w = (1 + Math.log(docCount[p] as number)) * Math.log(n / (df[id] ?? 1));
+        if (w > 0) norm += w * w;
+      }
       norm = Math.sqrt(norm) || 1;
-      for (const [id] of entries) {
-        const d = df[id] ?? 0;
-        if (d >= 2 && d <= maxDf) counts[id] = (counts[id] ?? 0) + 1;
+      for (let p = from; p < end; p++) {
+        const id = docTerm[p] as number;
+        const w = (1 + Math.log(docCount[p] as number)) * Math.log(n / (df[id] ?? 1));
+        if (!(w > 0)) continue;
+        docTerm[to] = id;
+        vecWeight[to] = w / norm;
+        to++;
+        const e = df[id] ?? 0;
+        if (e >= 2 && e <= maxDf) counts[id] = (counts[id] ?? 0) + 1;
       }
-      return { terms: Int32Array.from(entries, ([id]) => id), weights: Float32Array.from(entries, ([, w]) => w / norm) };
-    });
-    this.postDocs = Array.from(counts, (c) => new Int32Array(c));
-    this.postWeights = Array.from(counts, (c) => new Float32Array(c));
-    const fill = new Int32Array(ids.size);
-    this.queries = this.vectors.map((v, doc) => {
-      const usable: number[] = [];
-      for (let k = 0; k < v.terms.length; k++) {
-        const id = v.terms[k] as number;
+    }
+    vecStart[n] = to;
+    this.vecStart = vecStart;
+    this.vecTerm = docTerm.slice(0, to);
+    this.vecWeight = vecWeight.slice(0, to);
+    docTerm = docCount = new Int32Array(0);
+
+    const postStart = new Int32Array(ids.size + 1);
+    for (let t = 0; t < ids.size; t++) postStart[t + 1] = (postStart[t] as number) + (counts[t] as number);
+    ids.clear();
+    this.postStart = postStart;
+    this.postDoc = new Int32Array(postStart[postStart.length - 1] as number);
+    this.postWeight = new Float32Array(this.postDoc.length);
+    const fill = postStart.slice(0, postStart.length - 1);
+    this.queryPos = new Int32Array(n * QUERY_TERMS);
+    this.queryLen = new Uint8Array(n);
+    const usable: number[] = [];
+    const { vecTerm, postDoc, postWeight, queryPos, queryLen } = this;
+    const weights = this.vecWeight;
+    for (let d = 0; d < n; d++) {
+      usable.length = 0;
+      const end = vecStart[d + 1] as number;
+      for (let p = vecStart[d] as number; p < end; p++) {
+        const id = vecTerm[p] as number;
         if ((counts[id] ?? 0) === 0) continue;
-        const at = fill[id] ?? 0;
+        const at = fill[id] as number;
         fill[id] = at + 1;
-        (this.postDocs[id] as Int32Array)[at] = doc;
-        (this.postWeights[id] as Float32Array)[at] = v.weights[k] as number;
-        usable.push(k);
+        postDoc[at] = d;
+        postWeight[at] = weights[p] as number;
+        usable.push(p);
       }
-      usable.sort((x, y) => (v.weights[y] as number) - (v.weights[x] as number));
-      return Int32Array.from(usable.slice(0, QUERY_TERMS));
-    });
+      usable.sort((x, y) => (weights[y] as number) - (weights[x] as number));
+      const q = Math.min(QUERY_TERMS, usable.length);
+      for (let k = 0; k < q; k++) queryPos[d * QUERY_TERMS + k] = usable[k] as number;
+      queryLen[d] = q;
+    }
     this.acc = new Float64Array(n);
     this.seen = new Int32Array(n).fill(-1);
   }
 
   /** Cosine similarity of two articles' texts. */
   cosine(i: number, j: number): number {
-    const a = this.vectors[i];
-    const b = this.vectors[j];
-    if (!a || !b) return 0;
-    let x = 0;
-    let y = 0;
+    const n = this.queryLen.length;
+    if (!(i >= 0 && i < n && j >= 0 && j < n)) return 0;
+    const { vecStart, vecTerm, vecWeight } = this;
+    let x = vecStart[i] as number;
+    const xEnd = vecStart[i + 1] as number;
+    let y = vecStart[j] as number;
+    const yEnd = vecStart[j + 1] as number;
     let dot = 0;
-    while (x < a.terms.length && y < b.terms.length) {
-      const s = a.terms[x] as number;
-      const t = b.terms[y] as number;
-      if (s === t) dot += (a.weights[x++] as number) * (b.weights[y++] as number);
+    while (x < xEnd && y < yEnd) {
+      const s = vecTerm[x] as number;
+      const t = vecTerm[y] as number;
+      if (s === t) dot += (vecWeight[x++] as number) * (vecWeight[y++] as number);
       else if (s < t) x++;
       else y++;
     }
@@ -150,25 +231,25 @@ export class TextIndex {
 
   /** The k articles most similar to article i (never i), best first; `accept` filters candidates. */
   similar(i: number, k: number, accept: (j: number) => boolean): Similar[] {
-    const v = this.vectors[i];
-    const q = this.queries[i];
-    if (!v || !q || q.length === 0) return [];
+    if (!(i >= 0 && i < this.queryLen.length)) return [];
+    const q = this.queryLen[i] as number;
+    if (q === 0) return [];
     const round = ++this.round;
-    const { acc, seen } = this;
+    const { acc, seen, vecTerm, vecWeight, postStart, postDoc, postWeight, queryPos } = this;
     const touched: number[] = [];
-    for (const slot of q) {
-      const id = v.terms[slot] as number;
-      const w = v.weights[slot] as number;
-      const docs = this.postDocs[id] as Int32Array;
-      const weights = this.postWeights[id] as Float32Array;
-      for (let p = 0; p < docs.length; p++) {
-        const j = docs[p] as number;
+    for (let s = 0; s < q; s++) {
+      const slot = queryPos[i * QUERY_TERMS + s] as number;
+      const id = vecTerm[slot] as number;
+      const w = vecWeight[slot] as number;
+      const end = postStart[id + 1] as number;
+      for (let p = postStart[id] as number; p < end; p++) {
+        const j = postDoc[p] as number;
         if (seen[j] !== round) {
           seen[j] = round;
           acc[j] = 0;
           touched.push(j);
         }
-        acc[j] = (acc[j] as number) + w * (weights[p] as number);
+        acc[j] = (acc[j] as number) + w * (postWeight[p] as number);
       }
     }
     const top: Similar[] = [];

@@ -264,47 +264,76 @@ export function indexInput(a: Article, bodyChars = BODY_CHARS): IndexInput {
   return { lang: a.lang, topics: a.topics, doc: toSearchDoc(a, bodyChars) };
 }
 
-/** One language's manifest and shards: relative path (under data/) → JSON value (a shard as JsonText). */
-export function buildLanguageIndex(
-  lang: Lang,
-  inputs: readonly IndexInput[],
-  opts: IndexOptions = {},
-  /** empty `inputs` once read, so each shard's inputs can go when it is built */
-  consume = false,
-): Map<string, unknown> {
-  const shardDocs = opts.shardDocs ?? SHARD_DOCS;
-  const bodyChars = opts.bodyChars ?? BODY_CHARS;
-  const maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
-  const own = inputs
-    .filter((a) => a.lang === lang)
-    .map((a) => ({ ...a, time: time(a.doc.publishedAt) }))
-    .sort((a, b) => b.time - a.time || (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
-  if (consume) (inputs as IndexInput[]).length = 0;
-  const files = new Map<string, unknown>();
-  const shards: ShardInfo[] = [];
-  const topics: Record<string, TopicLabels> = {};
-  for (const a of own) for (const t of a.topics) topics[t.slug] ??= t.labels;
+/** What orders a language's articles in its shards: newest first, then by slug. */
+export interface OrderKey {
+  publishedAt: string;
+  slug: string;
+}
 
+/** Positions in `items` of the articles of `lang`, in shard order (newest first, then slug). */
+export function shardOrder(lang: Lang, items: ReadonlyArray<OrderKey & { lang: Lang }>): number[] {
+  const own: Array<{ k: number; time: number; id: string }> = [];
+  items.forEach((a, k) => {
+    if (a.lang === lang) own.push({ k, time: time(a.publishedAt), id: a.slug });
+  });
+  own.sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return own.map((a) => a.k);
+}
+
+/**
+ * One language's shards, built as its articles come in shard order, SHARD_DOCS
+ * at a time (the last part may be shorter): what a part was built from can go
+ * once add() returns. finish() gives the shards and the manifest.
+ */
+export class LanguageShards {
+  private readonly shardDocs: number;
+  private readonly bodyChars: number;
+  private readonly maxShardBytes: number;
+  private readonly files = new Map<string, unknown>();
+  private readonly shards: ShardInfo[] = [];
+  private readonly topics: Record<string, TopicLabels> = {};
+  private docs = 0;
   /** gzipped bytes per article of the last index built for this language (0: none yet) */
-  let perDoc = 0;
+  private perDoc = 0;
+
+  constructor(
+    readonly lang: Lang,
+    opts: IndexOptions = {},
+  ) {
+    this.shardDocs = opts.shardDocs ?? SHARD_DOCS;
+    this.bodyChars = opts.bodyChars ?? BODY_CHARS;
+    this.maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
+  }
+
+  /** The next `shardDocs` articles (fewer for the last part), in shard order. */
+  add(part: readonly IndexInput[]): void {
+    for (const a of part) for (const t of a.topics) this.topics[t.slug] ??= t.labels;
+    this.docs += part.length;
+    if (part.length > 0) this.addShard(part);
+  }
+
   /** One shard over `part`, or several when it would be too big to download at once. */
-  const addShard = (part: readonly IndexInput[]): void => {
+  private addShard(part: readonly IndexInput[]): void {
+    const { lang, maxShardBytes, shards, files } = this;
     const split = (): void => {
       const half = Math.ceil(part.length / 2);
-      addShard(part.slice(0, half));
-      addShard(part.slice(half));
+      this.addShard(part.slice(0, half));
+      this.addShard(part.slice(half));
     };
     // A part that the shards already built say is clearly too big is split
     // without being built first: otherwise, when a language's shards are all
     // too big (Ukrainian at 100 000 articles), each would be built twice.
-    if (part.length > 1 && perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
+    if (part.length > 1 && this.perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
     // The snippet stored for display is shorter than the lead that is indexed.
-    const text = shardText(part.map((a) => a.doc), SNIPPET_CHARS);
+    const text = shardText(
+      part.map((a) => a.doc),
+      SNIPPET_CHARS,
+    );
     // A buffer of its own (not a slice of Node's pool): it can move to another thread.
     const bytes = new Uint8Array(Buffer.byteLength(text) + 1);
     Buffer.from(bytes.buffer).write(`${text}\n`, 'utf8');
     const gzip = gzipSync(bytes).length;
-    perDoc = gzip / part.length;
+    this.perDoc = gzip / part.length;
     if (gzip > maxShardBytes && part.length > 1) return split();
     const file = `${shards.length}-${createHash('sha256').update(bytes.subarray(0, bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
     files.set(`search/${lang}/${file}`, new JsonText(bytes.subarray(0, bytes.length - 1)));
@@ -316,15 +345,45 @@ export function buildLanguageIndex(
       newest: part[0]?.doc.publishedAt ?? '',
       oldest: part[part.length - 1]?.doc.publishedAt ?? '',
     });
-  };
-  for (let k = 0; k * shardDocs < own.length; k++) {
-    addShard(own.slice(k * shardDocs, (k + 1) * shardDocs));
-    // what the shard was built from is no longer needed (most of the memory of a big index)
-    own.fill(undefined as unknown as (typeof own)[number], k * shardDocs, (k + 1) * shardDocs);
   }
-  const manifest: SearchManifest = { version: SEARCH_VERSION, lang, docs: own.length, bodyChars, shards, topics };
-  files.set(`search/${lang}/manifest.json`, manifest);
-  return files;
+
+  /** The shards and the manifest: relative path (under data/) → JSON value (a shard as JsonText). */
+  finish(): Map<string, unknown> {
+    const manifest: SearchManifest = {
+      version: SEARCH_VERSION,
+      lang: this.lang,
+      docs: this.docs,
+      bodyChars: this.bodyChars,
+      shards: this.shards,
+      topics: this.topics,
+    };
+    this.files.set(`search/${this.lang}/manifest.json`, manifest);
+    return this.files;
+  }
+}
+
+/** One language's manifest and shards: relative path (under data/) → JSON value (a shard as JsonText). */
+export function buildLanguageIndex(
+  lang: Lang,
+  inputs: readonly IndexInput[],
+  opts: IndexOptions = {},
+  /** empty `inputs` once read, so each shard's inputs can go when it is built */
+  consume = false,
+): Map<string, unknown> {
+  const shardDocs = opts.shardDocs ?? SHARD_DOCS;
+  const order = shardOrder(
+    lang,
+    inputs.map((a) => ({ lang: a.lang, publishedAt: a.doc.publishedAt, slug: a.doc.id })),
+  );
+  const own = order.map((k) => inputs[k] as IndexInput);
+  if (consume) (inputs as IndexInput[]).length = 0;
+  const shards = new LanguageShards(lang, opts);
+  for (let k = 0; k * shardDocs < own.length; k++) {
+    shards.add(own.slice(k * shardDocs, (k + 1) * shardDocs));
+    // what the shard was built from is no longer needed (most of the memory of a big index)
+    own.fill(undefined as unknown as IndexInput, k * shardDocs, (k + 1) * shardDocs);
+  }
+  return shards.finish();
 }
 
 /** The search files of every language (an empty language gets a manifest with no shards). */
