@@ -18,6 +18,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../src/lib/prng.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REUTERS = resolve(repo, '../shared/corpus/reuters-21578.feed.json');
@@ -52,17 +53,6 @@ function runImport(sources: string[], out: string): Promise<{ wallMs: number; re
 
 // ---- the generated corpus ---------------------------------------------------------
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES_UK = ['ка', 'ро', 'ні', 'ва', 'ли', 'то', 'ме', 'за', 'пі', 'ду', 'ок', 'ра', 'ст', 'ви', 'на', 'ко'];
 const SYLLABLES_EN = ['ka', 'ro', 'ni', 'va', 'li', 'to', 'me', 'za', 'pi', 'du', 'ok', 'ra', 'st', 'vi', 'na', 'co'];

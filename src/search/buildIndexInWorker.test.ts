@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { jsonText } from '../lib/jsonText.ts';
-import type { Article } from '../model/article.ts';
+import { article as searchArticle } from './article.test-helpers.ts';
 import { buildSearchIndex } from './buildIndex.ts';
 import { searchFilesInWorker } from './buildIndexInWorker.ts';
 
-function article(n: number, lang: 'uk' | 'en', headline: string, lead: string): Article {
-  return {
-    id: `id${n}`,
-    slug: `a-${n}`,
-    lang,
-    headline,
-    publishedAt: `2021-12-${String(10 + n).padStart(2, '0')}T12:00:00+02:00`,
-    source: { name: 'Test' },
-    lead,
-    body: [{ type: 'paragraph', content: [{ type: 'text', text: `${lead} ${headline}` }] }],
-    context: [],
-    topics: [{ slug: 'nato', labels: { uk: 'НАТО', en: 'NATO' } }],
-    related: [],
-    translations: {},
-    wordCount: 10,
-  };
-}
+
+/** Body: lead + headline; topic: NATO. */
+const article = (n: number, lang: 'uk' | 'en', headline: string, lead: string) =>
+  searchArticle(n, lang, headline, lead, `${lead} ${headline}`, [{ slug: 'nato', labels: { uk: 'НАТО', en: 'NATO' } }]);
 
 const ARTICLES = [
   article(1, 'uk', 'Переговори у Женеві завершилися', 'Делегації провели переговори про безпекові гарантії.'),

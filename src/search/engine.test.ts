@@ -1,28 +1,12 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../model/article.ts';
+import { article } from './article.test-helpers.ts';
 import { buildSearchIndex } from './buildIndex.ts';
 import { SearchEngine, SearchError, buildQuery, highlight, type Segment } from './engine.ts';
 import { SearchManifest } from './searchData.ts';
 import { term } from './normalise.ts';
 
-function article(n: number, lang: 'uk' | 'en', headline: string, lead: string, body = '', topics: Article['topics'] = []): Article {
-  return {
-    id: `id${n}`,
-    slug: `a-${n}`,
-    lang,
-    headline,
-    publishedAt: `2021-12-${String(10 + n).padStart(2, '0')}T12:00:00+02:00`,
-    source: { name: 'Test' },
-    lead,
-    body: body ? [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] : [],
-    context: [],
-    topics,
-    related: [],
-    translations: {},
-    wordCount: 10,
-  };
-}
 
 const ARTICLES: Article[] = [
   article(1, 'uk', 'У Кремлі прокоментували участь Казахстану та Вірменії у програмах НАТО', 'Росія обговорювала з союзниками їхню співпрацю з НАТО.', '', [
