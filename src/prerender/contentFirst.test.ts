@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appChunks, contentFirstLoader, scriptHash, withContentFirstLoader, type ViteManifest } from './contentFirst.ts';
+import { appChunks, contentFirstLoader, withContentFirstLoader, type ViteManifest } from './contentFirst.ts';
+import { cspHash } from './cspHash.ts';
 
 const manifest: ViteManifest = {
   'index.html': { file: 'assets/index-abc.js', isEntry: true, imports: ['_shared-1.js'] },
@@ -30,7 +31,7 @@ describe('content-first loader', () => {
     expect(html).not.toContain('<script type="module"');
     const loader = contentFirstLoader(chunks);
     expect(html).toContain(`<script>${loader}</script>\n</body>`);
-    expect(html).toContain(`script-src 'self' ${scriptHash(loader)};`);
+    expect(html).toContain(`script-src 'self' ${cspHash(loader)};`);
     expect(html).not.toContain('unsafe-inline');
     // the loader waits for the first contentful paint, then preloads and imports the app
     expect(loader).toContain('first-contentful-paint');

@@ -10,8 +10,8 @@
  * The SPA shell (dist/index.html, the answer for URLs that were not prerendered) keeps
  * the plain module script: it has nothing to show before the app runs.
  */
-import { createHash } from 'node:crypto';
 import type { Lang } from '../model/article.ts';
+import { cspHash } from './cspHash.ts';
 
 /** The part of Vite's build manifest (dist/.vite/manifest.json) the loader needs. */
 export type ViteManifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
@@ -66,8 +66,6 @@ export function contentFirstLoader({ app, preload }: AppChunks): string {
 })();`;
 }
 
-export const scriptHash = (source: string) => `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
-
 /**
  * The page with the loader instead of the head's module script, and the loader's hash
  * added to the CSP's script-src (no 'unsafe-inline').
@@ -79,6 +77,6 @@ export function withContentFirstLoader(html: string, chunks: AppChunks): string 
   const loader = contentFirstLoader(chunks);
   return html
     .replace(tag, '')
-    .replace("script-src 'self'", () => `script-src 'self' ${scriptHash(loader)}`)
+    .replace("script-src 'self'", () => `script-src 'self' ${cspHash(loader)}`)
     .replace(/<\/body>/, () => `<script>${loader}</script>\n</body>`);
 }

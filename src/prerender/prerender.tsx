@@ -19,7 +19,7 @@ import * as v from 'valibot';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { cspHash } from './cspHash.ts';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { TFunction } from 'i18next';
 import { renderUrl } from '../app/entry-server.tsx';
@@ -75,10 +75,9 @@ async function inlineStylesheet(t: Template, dist: string): Promise<Template> {
   if (!link?.[1]) return t;
   const css = await readFile(join(dist, link[1].slice(1)), 'utf8');
   if (css.includes('</style')) return t;
-  const hash = createHash('sha256').update(css).digest('base64');
   const before = t.before
     .replace(link[0], () => `<style>${css}</style>`)
-    .replace("style-src 'self'", `style-src 'self' 'sha256-${hash}'`);
+    .replace("style-src 'self'", () => `style-src 'self' ${cspHash(css)}`);
   return { before, after: t.after };
 }
 
@@ -180,7 +179,7 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
  * The card's own policy: nothing but its inline style (by hash) and its one script. It makes
  * "no network, no storage" a guarantee rather than a habit, and matches the strict CSP of the site.
  */
-const EMBED_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(EMBED_CSS).digest('base64')}'; script-src 'self'; base-uri 'none'; form-action 'none'`;
+const EMBED_CSP = `default-src 'none'; style-src ${cspHash(EMBED_CSS)}; script-src 'self'; base-uri 'none'; form-action 'none'`;
 
 function embedCardPage(article: Article, ui: Lang, base: string, t: T): string {
   const articleUrl = base + sitePaths.article(ui, article.slug);
