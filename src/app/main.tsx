@@ -1,5 +1,5 @@
 import { StrictMode, startTransition } from 'react';
-import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from './reactDom.ts';
 import { createBrowserRouter } from 'react-router';
 import { createI18n, isLang, loadLanguage, preferredLang } from '../i18n/index.ts';
 import { createQueryClient } from './queryClient.ts';

@@ -12,11 +12,18 @@ const manifest: ViteManifest = {
 
 const page = `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; object-src 'none'">
     <script type="module" crossorigin src="/assets/index-abc.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/shared-1.js">
+    <link rel="modulepreload" crossorigin href="/assets/shared-2.js">
 </head><body><div id="root"><h1>Hi</h1></div></body></html>`;
 
 describe('content-first loader', () => {
   it("finds the entry, every chunk it imports (once, cycles included) and the language's strings", () => {
-    expect(appChunks(manifest, 'uk')).toEqual({ app: '/assets/index-abc.js', preload: ['/assets/shared-1.js', '/assets/shared-2.js', '/assets/uk-1.js'] });
+    expect(appChunks(manifest, 'uk')).toEqual({
+      app: '/assets/index-abc.js',
+      // dependencies first: shared-1 imports shared-2
+      steps: ['/assets/shared-2.js', '/assets/shared-1.js'],
+      preload: ['/assets/shared-2.js', '/assets/shared-1.js', '/assets/uk-1.js'],
+    });
     expect(appChunks(manifest, 'en').preload.at(-1)).toBe('/assets/en-1.js');
   });
 
@@ -29,6 +36,8 @@ describe('content-first loader', () => {
     const chunks = appChunks(manifest, 'uk');
     const html = withContentFirstLoader(page, chunks);
     expect(html).not.toContain('<script type="module"');
+    // nothing of the app is asked for before the first paint: the head's modulepreload links go too
+    expect(html).not.toMatch(/<link rel="modulepreload"/);
     const loader = contentFirstLoader(chunks);
     expect(html).toContain(`<script>${loader}</script>\n</body>`);
     expect(html).toContain(`script-src 'self' ${cspHash(loader)};`);
@@ -37,6 +46,7 @@ describe('content-first loader', () => {
     expect(loader).toContain('first-contentful-paint');
     expect(loader).toContain('"/assets/uk-1.js"');
     expect(loader).toContain('import(app)');
+    expect(loader).toContain('"/assets/shared-2.js","/assets/shared-1.js"');
   });
 
   it('refuses a page it cannot rewrite safely', () => {
