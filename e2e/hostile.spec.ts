@@ -109,6 +109,23 @@ test.describe('hostile data', () => {
     await expect(page.getByRole('banner')).toBeVisible();
   });
 
+  test('an app that cannot load on a page that was not prerendered: a message in both languages, not a blank page', async ({ page, consoleProblems }) => {
+    consoleProblems.allow(/Failed to load resource/);
+    // the SPA shell answers a URL that has no prerendered page; its app chunk does not arrive
+    await page.route(/\/assets\/index-[^/]+\.js$/, (r) => r.abort());
+    await page.goto('/uk/topics/no-such-topic');
+    await expect(page.getByText('Kontekst не вдалося запустити')).toBeVisible({ timeout: 12_000 });
+    await expect(page.getByText('Kontekst could not start')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'оновіть сторінку' })).toBeVisible();
+  });
+
+  test('the shell\'s boot message is gone once the app has rendered', async ({ page, consoleProblems }) => {
+    consoleProblems.allow(MISSING_DATA);
+    await page.goto('/uk/topics/no-such-topic');
+    await expect(page.locator('h1')).toHaveText('Сторінку не знайдено');
+    await expect(page.locator('.boot')).toHaveCount(0);
+  });
+
   test('a 1 MB article renders in full', async ({ page }) => {
     const paragraph = 'Дуже довгий абзац про безпеку в Європі. '.repeat(12);
     const body = Array.from({ length: 2_200 }, (_, i) => ({ type: 'paragraph', content: [text(`${i + 1}. ${paragraph}`)] }));

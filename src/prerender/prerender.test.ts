@@ -28,7 +28,7 @@ const TEMPLATE = `<!doctype html>
     <script type="module" crossorigin src="/assets/index-test.js"></script>
   </head>
   <body>
-    <div id="root"></div>
+    <div id="root"><!-- boot --><div class="boot"><p class="boot-failed">Kontekst не вдалося запустити.</p></div><!-- /boot --></div>
     <noscript>Kontekst потребує JavaScript.</noscript>
   </body>
 </html>
@@ -101,6 +101,8 @@ function checkPage(s: Site, file: string) {
   expect(meta(d, 'description')[0]!.length).toBeGreaterThan(10);
   expect(d.first('#root')!.children.length).toBeGreaterThan(0);
   expect(d.first('noscript')).toBeNull();
+  // the shell's boot message is for a page the app must render; this one is rendered already
+  expect(html).not.toContain('class="boot');
 
   // canonical and hreflang: absolute, self-referencing, reciprocal
   const canonical = d.all('link[rel="canonical"]').map((l) => l.attr('href'));

@@ -58,11 +58,13 @@ const HOISTED = /^(?:<title>[\s\S]*?<\/title>|<meta\b[^>]*\/?>|<link\b[^>]*\/?>)
 
 type Template = { before: string; after: string };
 
+/** The shell's #root, empty or holding its boot message (index.html), which a prerendered page does not need. */
+const ROOT = /<div id="root">(?:<!-- boot -->[\s\S]*?<!-- \/boot -->)?<\/div>/;
+
 function splitTemplate(html: string): Template {
-  const marker = '<div id="root"></div>';
-  const at = html.indexOf(marker);
-  if (at < 0) throw new Error('prerender: dist/index.html has no <div id="root"></div>');
-  return { before: html.slice(0, at), after: html.slice(at + marker.length) };
+  const root = ROOT.exec(html);
+  if (!root) throw new Error('prerender: dist/index.html has no <div id="root"></div>');
+  return { before: html.slice(0, root.index), after: html.slice(root.index + root[0].length) };
 }
 
 /**
