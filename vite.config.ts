@@ -64,6 +64,15 @@ export default defineConfig(({ command }) => ({
         }
       },
     },
+    // The favicon travels inside each page (a data: URL, ~250 bytes): no request of its own competing
+    // with the page's first paint on a slow link. public/favicon.svg stays for the JSON-LD logo and icons.
+    {
+      name: 'kontekst-inline-favicon',
+      transformIndexHtml(html) {
+        const svg = readFileSync(fileURLToPath(new URL('./public/favicon.svg', import.meta.url)), 'utf8').trim();
+        return html.replace('href="/favicon.svg"', () => `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
+      },
+    },
     // dist/build.json: the build id, for the prerender step (and for anyone asking a host what it serves)
     { name: 'kontekst-build-json', generateBundle() { this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify({ buildId: BUILD_ID }) }); } },
     // Offline reading: docs/adr/0004-offline.md, the worker is src/offline/sw.ts.
