@@ -193,15 +193,35 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
   };
 }
 
+/** Width of Scorer's per-article scratch: score, the call that last met it. */
+const SCRATCH = 2;
+/** Width of Scorer's per-article facts: language code, group, first and end of its topics in topicList. */
+const FACTS = 4;
+
 /** Ranks candidates by shared topics; holds the scratch space between calls. */
 class Scorer {
-  private readonly score: Float64Array;
-  private readonly seenIn: Int32Array;
+  /**
+   * What the hot loops read of an article, side by side (one cache line per
+   * article met rather than one per array): scratch[c · SCRATCH ..] is its score
+   * and stamp, facts[c · FACTS ..] its language, group and topic range.
+   */
+  private readonly scratch: Float64Array;
+  private readonly facts: Int32Array;
+  /** the articles met by this call, in the order met */
+  private readonly touched: Int32Array;
   private round = 0;
 
   constructor(private readonly ix: Index) {
-    this.score = new Float64Array(ix.n);
-    this.seenIn = new Int32Array(ix.n).fill(-1);
+    this.scratch = new Float64Array(ix.n * SCRATCH);
+    this.facts = new Int32Array(ix.n * FACTS);
+    this.touched = new Int32Array(ix.n);
+    for (let c = 0; c < ix.n; c++) {
+      this.scratch[c * SCRATCH + 1] = -1;
+      this.facts[c * FACTS] = ix.langCode[c] as number;
+      this.facts[c * FACTS + 1] = ix.group[c] as number;
+      this.facts[c * FACTS + 2] = ix.topicStart[c] as number;
+      this.facts[c * FACTS + 3] = ix.topicStart[c + 1] as number;
+    }
   }
 
   df(t: string): number {
@@ -219,36 +239,38 @@ class Scorer {
    * `excluded` articles are never candidates.
    */
   rank(topics: readonly string[], lang: Lang, want: number, excluded: (c: number) => boolean): number[] {
-    const { n, rank, group, langCode, topicIds, topicStart, topicList, postings } = this.ix;
+    const { n, rank, group, topicIds, topicList, postings } = this.ix;
     const code = langCodeOf(lang);
-    const { score, seenIn } = this;
+    const { scratch, facts, touched } = this;
     const round = ++this.round;
     const weights = topics.map((t) => Math.log(n / this.df(t)));
     /** the most a candidate first met at topic k can still score */
     const bound = new Float64Array(topics.length + 1);
     for (let k = topics.length - 1; k >= 0; k--) bound[k] = (bound[k + 1] ?? 0) + (weights[k] ?? 0);
-    const touched: number[] = [];
+    let met = 0;
     const touch = (c: number, w: number): void => {
-      if (seenIn[c] !== round) {
-        seenIn[c] = round;
-        score[c] = 0;
-        touched.push(c);
+      const at = c * SCRATCH;
+      if (scratch[at + 1] !== round) {
+        scratch[at + 1] = round;
+        scratch[at] = 0;
+        touched[met++] = c;
       }
-      score[c] = (score[c] ?? 0) + w;
+      scratch[at] = (scratch[at] as number) + w;
     };
     const topUp = (t: string, w: number): void => {
       const list = postings.get(t) ?? [];
-      if (list.length < touched.length) {
+      if (list.length < met) {
         // fewer articles have the topic than were met: find the met ones among them
-        for (const c of list) if (seenIn[c] === round) score[c] = (score[c] ?? 0) + w;
+        for (const c of list) if (scratch[c * SCRATCH + 1] === round) scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
         return;
       }
       const id = topicIds.get(t) ?? -1;
-      for (const c of touched) {
-        const end = topicStart[c + 1] as number;
-        for (let p = topicStart[c] as number; p < end; p++) {
+      for (let m = 0; m < met; m++) {
+        const c = touched[m] as number;
+        const end = facts[c * FACTS + 3] as number;
+        for (let p = facts[c * FACTS + 2] as number; p < end; p++) {
           if (topicList[p] === id) {
-            score[c] = (score[c] ?? 0) + w;
+            scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
             break;
           }
         }
@@ -257,12 +279,16 @@ class Scorer {
     /** enough stories in `lang` already beat anything a newcomer could score */
     const settled = (limit: number): boolean => {
       let over = 0;
-      for (const c of touched) if ((score[c] ?? 0) > limit && langCode[c] === code) over++;
+      for (let m = 0; m < met; m++) {
+        const c = touched[m] as number;
+        if ((scratch[c * SCRATCH] as number) > limit && facts[c * FACTS] === code) over++;
+      }
       if (over < want) return false; // fewer articles than places, so fewer stories too
       const groups = new Set<number>();
-      for (const c of touched) {
-        if ((score[c] ?? 0) > limit && langCode[c] === code) {
-          groups.add(group[c] ?? -1);
+      for (let m = 0; m < met; m++) {
+        const c = touched[m] as number;
+        if ((scratch[c * SCRATCH] as number) > limit && facts[c * FACTS] === code) {
+          groups.add(facts[c * FACTS + 1] as number);
           if (groups.size >= want) return true;
         }
       }
@@ -272,7 +298,7 @@ class Scorer {
     for (let k = 0; k < topics.length; k++) {
       const t = topics[k] ?? '';
       const w = weights[k] ?? 0;
-      if (touched.length > 0 && settled(bound[k] ?? 0)) {
+      if (met > 0 && settled(bound[k] ?? 0)) {
         for (let r = k; r < topics.length; r++) topUp(topics[r] ?? '', weights[r] ?? 0);
         break;
       }
@@ -294,10 +320,10 @@ class Scorer {
       const otherLang = new Set<number>();
       for (const c of list) {
         if (sameLang.size >= want) break;
-        if (seenIn[c] === round || excluded(c)) continue;
-        const bucket = langCode[c] === code ? sameLang : otherLang;
+        if (scratch[c * SCRATCH + 1] === round || excluded(c)) continue;
+        const bucket = facts[c * FACTS] === code ? sameLang : otherLang;
         if (bucket.size >= want) continue;
-        bucket.add(group[c] ?? -1);
+        bucket.add(facts[c * FACTS + 1] as number);
         touch(c, w);
       }
     }
@@ -310,7 +336,10 @@ class Scorer {
     const before = (a: number, b: number): boolean => (rank[a] ?? 0) < (rank[b] ?? 0);
     const same = new TopList(want, better, groupOf, before);
     const other = new TopList(want, better, groupOf, before);
-    for (const c of touched) (langCode[c] === code ? same : other).offer(c, score[c] ?? 0);
+    for (let m = 0; m < met; m++) {
+      const c = touched[m] as number;
+      (facts[c * FACTS] === code ? same : other).offer(c, scratch[c * SCRATCH] as number);
+    }
     return [...same.items, ...other.items].map((r) => r.idx);
   }
 }
