@@ -70,7 +70,15 @@ describe('TextIndex.similar, pruned', () => {
 
   /** every article met scored in full, kept by score, then first met (the index's walk, written plainly) */
   const plain = (i: number, k: number, accept: (j: number) => boolean): Array<{ idx: number; score: number }> => {
-    const x = ix as unknown as Record<string, Int32Array & Float32Array & Uint8Array>;
+    const x = ix as unknown as {
+      queryLen: Uint8Array;
+      queryPos: Int32Array;
+      vecTerm: Int32Array;
+      vecWeight: Float32Array;
+      postStart: Int32Array;
+      postDoc: Int32Array;
+      postWeight: Float32Array;
+    };
     const sum = new Map<number, number>();
     for (let s = 0; s < (x.queryLen[i] as number); s++) {
       const slot = x.queryPos[i * 8 + s] as number;
