@@ -344,6 +344,18 @@ class Scorer {
   }
 }
 
+interface Candidate {
+  c: number;
+  /** shared-topic weight as a share of the article's own, 0–1 */
+  topic: number;
+  /** cosine × recency, 0 under MIN_TEXT_SCORE */
+  text: number;
+  shared: string[];
+  score: number;
+  /** in the article's language */
+  same: boolean;
+}
+
 /** More candidates than places, so text similarity can reorder the topic ranking. */
 const EXTRA_CANDIDATES = 5;
 /** Text similarity below this (cosine × recency) is noise: one shared common word. */
@@ -375,6 +387,8 @@ export function findRelated(
   /** rankings shared by articles with the same language and topics (and no picks) */
   const shared = new Map<string, number[]>();
   const never = (): boolean => false;
+  /** the article (position + 1) a candidate was last considered for */
+  const consideredFor = new Int32Array(articles.length);
 
   articles.forEach((a, i) => {
     if (tick && i % TICK_EVERY === 0) tick();
@@ -424,24 +438,33 @@ export function findRelated(
         }
       } else {
         // score = shared-topic weight as a share of the article's own (0–1) + cosine × recency (0–1)
-        const idf = (t: string): number => Math.log(ix.n / Math.max(1, scorer.df(t)));
+        const idf = topics.map((t) => Math.log(ix.n / Math.max(1, scorer.df(t))));
         let own = 0;
-        for (const t of topics) own += idf(t);
-        const candidates = new Map<number, { topic: number; text: number; shared: string[] }>();
+        for (const w of idf) own += w;
+        const candidates: Candidate[] = [];
         const consider = (c: number): void => {
-          if (c === i || candidates.has(c) || used.has(groupOf(c))) return;
-          const common = sharedTopics(c);
+          if (c === i || consideredFor[c] === i + 1 || used.has(groupOf(c))) return;
+          consideredFor[c] = i + 1;
+          const theirs = ix.topicSets[c];
+          const common: string[] = [];
           let weight = 0;
-          for (const t of common) weight += idf(t);
+          topics.forEach((t, k) => {
+            if (theirs?.has(t)) {
+              common.push(t);
+              weight += idf[k] as number;
+            }
+          });
           const similarity = text.score(i, c);
-          candidates.set(c, { topic: own > 0 ? weight / own : 0, text: similarity >= MIN_TEXT_SCORE ? similarity : 0, shared: common });
+          const textScore = similarity >= MIN_TEXT_SCORE ? similarity : 0;
+          if (common.length === 0 && textScore === 0) return;
+          const topic = own > 0 ? weight / own : 0;
+          candidates.push({ c, topic, text: textScore, shared: common, score: topic + textScore, same: articles[c]?.lang === a.lang });
         };
         for (const c of ranked) consider(c);
         for (const s of text.similar(i, want + extra, (c) => !used.has(groupOf(c)))) consider(s.idx);
-        const order = [...candidates]
-          .filter(([, v]) => v.shared.length > 0 || v.text > 0)
-          .map(([c, v]) => ({ c, ...v, score: v.topic + v.text, same: articles[c]?.lang === a.lang }))
-          .sort((x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0));
+        const order = candidates.sort(
+          (x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0),
+        );
         for (const x of order) {
           if (out.length >= max) break;
           if (used.has(groupOf(x.c))) continue;
