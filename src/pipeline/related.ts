@@ -193,15 +193,35 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
   };
 }
 
+/** Width of Scorer's per-article scratch: score, the call that last met it. */
+const SCRATCH = 2;
+/** Width of Scorer's per-article facts: language code, group, first and end of its topics in topicList. */
+const FACTS = 4;
+
 /** Ranks candidates by shared topics; holds the scratch space between calls. */
 class Scorer {
-  private readonly score: Float64Array;
-  private readonly seenIn: Int32Array;
+  /**
+   * What the hot loops read of an article, side by side (one cache line per
+   * article met rather than one per array): scratch[c · SCRATCH ..] is its score
+   * and stamp, facts[c · FACTS ..] its language, group and topic range.
+   */
+  private readonly scratch: Float64Array;
+  private readonly facts: Int32Array;
+  /** the articles met by this call, in the order met */
+  private readonly touched: Int32Array;
   private round = 0;
 
   constructor(private readonly ix: Index) {
-    this.score = new Float64Array(ix.n);
-    this.seenIn = new Int32Array(ix.n).fill(-1);
+    this.scratch = new Float64Array(ix.n * SCRATCH);
+    this.facts = new Int32Array(ix.n * FACTS);
+    this.touched = new Int32Array(ix.n);
+    for (let c = 0; c < ix.n; c++) {
+      this.scratch[c * SCRATCH + 1] = -1;
+      this.facts[c * FACTS] = ix.langCode[c] as number;
+      this.facts[c * FACTS + 1] = ix.group[c] as number;
+      this.facts[c * FACTS + 2] = ix.topicStart[c] as number;
+      this.facts[c * FACTS + 3] = ix.topicStart[c + 1] as number;
+    }
   }
 
   df(t: string): number {
@@ -219,36 +239,38 @@ class Scorer {
    * `excluded` articles are never candidates.
    */
   rank(topics: readonly string[], lang: Lang, want: number, excluded: (c: number) => boolean): number[] {
-    const { n, rank, group, langCode, topicIds, topicStart, topicList, postings } = this.ix;
+    const { n, rank, group, topicIds, topicList, postings } = this.ix;
     const code = langCodeOf(lang);
-    const { score, seenIn } = this;
+    const { scratch, facts, touched } = this;
     const round = ++this.round;
     const weights = topics.map((t) => Math.log(n / this.df(t)));
     /** the most a candidate first met at topic k can still score */
     const bound = new Float64Array(topics.length + 1);
     for (let k = topics.length - 1; k >= 0; k--) bound[k] = (bound[k + 1] ?? 0) + (weights[k] ?? 0);
-    const touched: number[] = [];
+    let met = 0;
     const touch = (c: number, w: number): void => {
-      if (seenIn[c] !== round) {
-        seenIn[c] = round;
-        score[c] = 0;
-        touched.push(c);
+      const at = c * SCRATCH;
+      if (scratch[at + 1] !== round) {
+        scratch[at + 1] = round;
+        scratch[at] = 0;
+        touched[met++] = c;
       }
-      score[c] = (score[c] ?? 0) + w;
+      scratch[at] = (scratch[at] as number) + w;
     };
     const topUp = (t: string, w: number): void => {
       const list = postings.get(t) ?? [];
-      if (list.length < touched.length) {
+      if (list.length < met) {
         // fewer articles have the topic than were met: find the met ones among them
-        for (const c of list) if (seenIn[c] === round) score[c] = (score[c] ?? 0) + w;
+        for (const c of list) if (scratch[c * SCRATCH + 1] === round) scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
         return;
       }
       const id = topicIds.get(t) ?? -1;
-      for (const c of touched) {
-        const end = topicStart[c + 1] as number;
-        for (let p = topicStart[c] as number; p < end; p++) {
+      for (let m = 0; m < met; m++) {
+        const c = touched[m] as number;
+        const end = facts[c * FACTS + 3] as number;
+        for (let p = facts[c * FACTS + 2] as number; p < end; p++) {
           if (topicList[p] === id) {
-            score[c] = (score[c] ?? 0) + w;
+            scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
             break;
           }
         }
@@ -257,12 +279,16 @@ class Scorer {
     /** enough stories in `lang` already beat anything a newcomer could score */
     const settled = (limit: number): boolean => {
       let over = 0;
-      for (const c of touched) if ((score[c] ?? 0) > limit && langCode[c] === code) over++;
+      for (let m = 0; m < met; m++) {
+        const c = touched[m] as number;
+        if ((scratch[c * SCRATCH] as number) > limit && facts[c * FACTS] === code) over++;
+      }
       if (over < want) return false; // fewer articles than places, so fewer stories too
       const groups = new Set<number>();
-      for (const c of touched) {
-        if ((score[c] ?? 0) > limit && langCode[c] === code) {
-          groups.add(group[c] ?? -1);
+      for (let m = 0; m < met; m++) {
+        const c = touched[m] as number;
+        if ((scratch[c * SCRATCH] as number) > limit && facts[c * FACTS] === code) {
+          groups.add(facts[c * FACTS + 1] as number);
           if (groups.size >= want) return true;
         }
       }
@@ -272,7 +298,7 @@ class Scorer {
     for (let k = 0; k < topics.length; k++) {
       const t = topics[k] ?? '';
       const w = weights[k] ?? 0;
-      if (touched.length > 0 && settled(bound[k] ?? 0)) {
+      if (met > 0 && settled(bound[k] ?? 0)) {
         for (let r = k; r < topics.length; r++) topUp(topics[r] ?? '', weights[r] ?? 0);
         break;
       }
@@ -294,10 +320,10 @@ class Scorer {
       const otherLang = new Set<number>();
       for (const c of list) {
         if (sameLang.size >= want) break;
-        if (seenIn[c] === round || excluded(c)) continue;
-        const bucket = langCode[c] === code ? sameLang : otherLang;
+        if (scratch[c * SCRATCH + 1] === round || excluded(c)) continue;
+        const bucket = facts[c * FACTS] === code ? sameLang : otherLang;
         if (bucket.size >= want) continue;
-        bucket.add(group[c] ?? -1);
+        bucket.add(facts[c * FACTS + 1] as number);
         touch(c, w);
       }
     }
@@ -310,9 +336,24 @@ class Scorer {
     const before = (a: number, b: number): boolean => (rank[a] ?? 0) < (rank[b] ?? 0);
     const same = new TopList(want, better, groupOf, before);
     const other = new TopList(want, better, groupOf, before);
-    for (const c of touched) (langCode[c] === code ? same : other).offer(c, score[c] ?? 0);
+    for (let m = 0; m < met; m++) {
+      const c = touched[m] as number;
+      (facts[c * FACTS] === code ? same : other).offer(c, scratch[c * SCRATCH] as number);
+    }
     return [...same.items, ...other.items].map((r) => r.idx);
   }
+}
+
+interface Candidate {
+  c: number;
+  /** shared-topic weight as a share of the article's own, 0–1 */
+  topic: number;
+  /** cosine × recency, 0 under MIN_TEXT_SCORE */
+  text: number;
+  shared: string[];
+  score: number;
+  /** in the article's language */
+  same: boolean;
 }
 
 /** More candidates than places, so text similarity can reorder the topic ranking. */
@@ -346,6 +387,8 @@ export function findRelated(
   /** rankings shared by articles with the same language and topics (and no picks) */
   const shared = new Map<string, number[]>();
   const never = (): boolean => false;
+  /** the article (position + 1) a candidate was last considered for */
+  const consideredFor = new Int32Array(articles.length);
 
   articles.forEach((a, i) => {
     if (tick && i % TICK_EVERY === 0) tick();
@@ -395,24 +438,33 @@ export function findRelated(
         }
       } else {
         // score = shared-topic weight as a share of the article's own (0–1) + cosine × recency (0–1)
-        const idf = (t: string): number => Math.log(ix.n / Math.max(1, scorer.df(t)));
+        const idf = topics.map((t) => Math.log(ix.n / Math.max(1, scorer.df(t))));
         let own = 0;
-        for (const t of topics) own += idf(t);
-        const candidates = new Map<number, { topic: number; text: number; shared: string[] }>();
+        for (const w of idf) own += w;
+        const candidates: Candidate[] = [];
         const consider = (c: number): void => {
-          if (c === i || candidates.has(c) || used.has(groupOf(c))) return;
-          const common = sharedTopics(c);
+          if (c === i || consideredFor[c] === i + 1 || used.has(groupOf(c))) return;
+          consideredFor[c] = i + 1;
+          const theirs = ix.topicSets[c];
+          const common: string[] = [];
           let weight = 0;
-          for (const t of common) weight += idf(t);
+          topics.forEach((t, k) => {
+            if (theirs?.has(t)) {
+              common.push(t);
+              weight += idf[k] as number;
+            }
+          });
           const similarity = text.score(i, c);
-          candidates.set(c, { topic: own > 0 ? weight / own : 0, text: similarity >= MIN_TEXT_SCORE ? similarity : 0, shared: common });
+          const textScore = similarity >= MIN_TEXT_SCORE ? similarity : 0;
+          if (common.length === 0 && textScore === 0) return;
+          const topic = own > 0 ? weight / own : 0;
+          candidates.push({ c, topic, text: textScore, shared: common, score: topic + textScore, same: articles[c]?.lang === a.lang });
         };
         for (const c of ranked) consider(c);
         for (const s of text.similar(i, want + extra, (c) => !used.has(groupOf(c)))) consider(s.idx);
-        const order = [...candidates]
-          .filter(([, v]) => v.shared.length > 0 || v.text > 0)
-          .map(([c, v]) => ({ c, ...v, score: v.topic + v.text, same: articles[c]?.lang === a.lang }))
-          .sort((x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0));
+        const order = candidates.sort(
+          (x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0),
+        );
         for (const x of order) {
           if (out.length >= max) break;
           if (used.has(groupOf(x.c))) continue;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findRelated } from './related.ts';
+import { prng } from '../lib/prng.ts';
 import { TextIndex, recency, terms } from './textSimilarity.ts';
 
 const day = (d: number): number => Date.UTC(2021, 0, 1) + d * 86_400_000;
@@ -49,6 +50,62 @@ describe('TextIndex', () => {
     }
     expect(lazy.cosine(0, 99)).toBe(0);
     expect(lazy.similar(99, 5, () => true)).toEqual([]);
+  });
+});
+
+describe('TextIndex.similar, pruned', () => {
+  // similar() skips the power in recency() for articles that a table shows cannot
+  // enter the list: it must give exactly what scoring every article met gives.
+  const rnd = prng(7);
+  const words = Array.from({ length: 600 }, (_, k) => `w${k.toString(36).padStart(3, 'x')}`);
+  const n = 500;
+  const texts = Array.from({ length: n }, () =>
+    Array.from({ length: 4 + Math.floor(rnd() * 8) }, () => words[Math.floor(words.length * rnd() ** 2)]).join(' '),
+  );
+  // same days, near days, far apart (recency exactly ½), and unreadable dates
+  const times = Float64Array.from({ length: n }, (_, k) =>
+    k % 17 === 0 ? -Infinity : day(k % 5 === 0 ? Math.floor(rnd() * 3) : k % 7 === 0 ? 2000 + rnd() * 4000 : rnd() * 400),
+  );
+  const ix = new TextIndex(texts, times);
+
+  /** every article met scored in full, kept by score, then first met (the index's walk, written plainly) */
+  const plain = (i: number, k: number, accept: (j: number) => boolean): Array<{ idx: number; score: number }> => {
+    const x = ix as unknown as {
+      queryLen: Uint8Array;
+      queryPos: Int32Array;
+      vecTerm: Int32Array;
+      vecWeight: Float32Array;
+      postStart: Int32Array;
+      postDoc: Int32Array;
+      postWeight: Float32Array;
+    };
+    const sum = new Map<number, number>();
+    for (let s = 0; s < (x.queryLen[i] as number); s++) {
+      const slot = x.queryPos[i * 8 + s] as number;
+      const id = x.vecTerm[slot] as number;
+      for (let p = x.postStart[id] as number; p < (x.postStart[id + 1] as number); p++) {
+        const j = x.postDoc[p] as number;
+        sum.set(j, (sum.get(j) ?? 0) + (x.vecWeight[slot] as number) * (x.postWeight[p] as number));
+      }
+    }
+    const all = [...sum]
+      .filter(([j]) => j !== i && accept(j))
+      .map(([j, s], met) => ({ idx: j, score: s * recency(times[i] ?? NaN, times[j] ?? NaN), met }));
+    all.sort((a, b) => b.score - a.score || a.met - b.met);
+    return all.slice(0, k).map(({ idx, score }) => ({ idx, score }));
+  };
+
+  it('gives the best k of the articles met, exactly', () => {
+    let compared = 0;
+    for (let i = 0; i < n; i++) {
+      for (const k of [1, 5, 10]) {
+        const accept = (j: number): boolean => (j + i) % 11 !== 0;
+        const want = plain(i, k, accept);
+        expect(ix.similar(i, k, accept)).toEqual(want);
+        compared += want.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(n * 10);
   });
 });
 

@@ -49,6 +49,17 @@ export function recency(a: number, b: number): number {
   return 0.5 + 0.5 * 2 ** (-days / HALF_LIFE_DAYS);
 }
 
+/**
+ * Days apart from which recency() is exactly ½: ½·2^(−days/30) is then less than
+ * half the spacing of doubles near ½ (2^−54), so adding it to ½ rounds to ½.
+ */
+const FAR_DAYS = 54 * HALF_LIFE_DAYS;
+const STEPS_PER_DAY = 32;
+/** 2^(−d/30) at d = s / STEPS_PER_DAY: at d days it is at most POW_TABLE[⌊d · STEPS_PER_DAY⌋] */
+const POW_TABLE = Float64Array.from({ length: FAR_DAYS * STEPS_PER_DAY + 1 }, (_, s) => 2 ** (-(s / STEPS_PER_DAY) / HALF_LIFE_DAYS));
+/** room for rounding in the bound above (Math.pow may be off by an ulp or two) */
+const SAFETY = 1 + 1e-9;
+
 export interface Similar {
   idx: number;
   /** cosine × recency, 0–1 */
@@ -60,6 +71,9 @@ export interface Texts {
   readonly length: number;
   text(i: number): string;
 }
+
+/** Width of TextIndex's per-article scratch: sum, stamp, time, (padding to 32 bytes). */
+const WORK = 4;
 
 /** Room for `size` in a growable column. */
 function room(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
@@ -86,8 +100,12 @@ export class TextIndex {
   private readonly postWeight: Float32Array;
   private readonly queryPos: Int32Array;
   private readonly queryLen: Uint8Array;
-  private readonly acc: Float64Array;
-  private readonly seen: Int32Array;
+  /** per article, WORK wide: similar()'s running sum, the call that last met it, its time */
+  private readonly work: Float64Array;
+  /** scratch for similar(): the articles met, and the best k so far */
+  private readonly touched: Int32Array;
+  private topIdx = new Int32Array(16);
+  private topScore = new Float64Array(16);
   private round = 0;
 
   constructor(
@@ -200,8 +218,13 @@ export class TextIndex {
       for (let k = 0; k < q; k++) queryPos[d * QUERY_TERMS + k] = usable[k] as number;
       queryLen[d] = q;
     }
-    this.acc = new Float64Array(n);
-    this.seen = new Int32Array(n).fill(-1);
+    // side by side, so meeting an article costs one cache line, not three
+    this.work = new Float64Array(n * WORK);
+    for (let d = 0; d < n; d++) {
+      this.work[d * WORK + 1] = -1;
+      this.work[d * WORK + 2] = times[d] ?? NaN;
+    }
+    this.touched = new Int32Array(n);
   }
 
   /** Cosine similarity of two articles' texts. */
@@ -233,39 +256,63 @@ export class TextIndex {
   similar(i: number, k: number, accept: (j: number) => boolean): Similar[] {
     if (!(i >= 0 && i < this.queryLen.length)) return [];
     const q = this.queryLen[i] as number;
-    if (q === 0) return [];
+    if (q === 0 || !(k > 0)) return [];
     const round = ++this.round;
-    const { acc, seen, vecTerm, vecWeight, postStart, postDoc, postWeight, queryPos } = this;
-    const touched: number[] = [];
+    const { work, touched, vecTerm, vecWeight, postStart, postDoc, postWeight, queryPos } = this;
+    // Candidates met, in the order met (scratch reused between calls: no array per call).
+    let met = 0;
     for (let s = 0; s < q; s++) {
       const slot = queryPos[i * QUERY_TERMS + s] as number;
       const id = vecTerm[slot] as number;
       const w = vecWeight[slot] as number;
       const end = postStart[id + 1] as number;
       for (let p = postStart[id] as number; p < end; p++) {
-        const j = postDoc[p] as number;
-        if (seen[j] !== round) {
-          seen[j] = round;
-          acc[j] = 0;
-          touched.push(j);
+        const at = (postDoc[p] as number) * WORK;
+        if (work[at + 1] !== round) {
+          work[at + 1] = round;
+          work[at] = 0;
+          touched[met++] = at / WORK;
         }
-        acc[j] = (acc[j] as number) + w * (postWeight[p] as number);
+        work[at] = (work[at] as number) + w * (postWeight[p] as number);
       }
     }
-    const top: Similar[] = [];
-    const ti = this.times[i] ?? NaN;
-    for (const j of touched) {
+    // The best k so far, best first; among equal scores the one met first stays first.
+    const topIdx = this.topIdx.length >= k ? this.topIdx : (this.topIdx = new Int32Array(k));
+    const topScore = this.topScore.length >= k ? this.topScore : (this.topScore = new Float64Array(k));
+    let size = 0;
+    const ti = work[i * WORK + 2] as number;
+    const timed = Number.isFinite(ti);
+    for (let m = 0; m < met; m++) {
+      const j = touched[m] as number;
       if (j === i) continue;
-      const upper = acc[j] as number;
-      if (top.length >= k && upper <= (top[top.length - 1] as Similar).score) continue; // recency ≤ 1
-      if (!accept(j)) continue;
-      const score = upper * recency(ti, this.times[j] ?? NaN);
-      if (top.length >= k && score <= (top[top.length - 1] as Similar).score) continue;
-      let at = top.length;
-      while (at > 0 && (top[at - 1] as Similar).score < score) at--;
-      top.splice(at, 0, { idx: j, score });
-      if (top.length > k) top.pop();
+      const upper = work[j * WORK] as number;
+      if (size >= k && upper <= (topScore[k - 1] as number)) continue; // recency ≤ 1
+      // score = upper × recency(ti, tj). The power in recency is most of the cost of
+      // this loop, and most articles met cannot enter a full list: a table brackets
+      // the factor first, and only those it cannot rule out get it exactly.
+      const tj = work[j * WORK + 2] as number;
+      let score: number;
+      if (!timed || !Number.isFinite(tj)) {
+        if (!accept(j)) continue;
+        score = upper * 0.5;
+      } else {
+        const days = Math.abs(ti - tj) / 86_400_000;
+        if (size >= k && days < FAR_DAYS && upper * (0.5 + 0.5 * (POW_TABLE[Math.floor(days * STEPS_PER_DAY)] as number) * SAFETY) <= (topScore[k - 1] as number)) continue;
+        if (!accept(j)) continue;
+        score = upper * (days >= FAR_DAYS ? 0.5 : 0.5 + 0.5 * 2 ** (-days / HALF_LIFE_DAYS));
+      }
+      if (size >= k && score <= (topScore[k - 1] as number)) continue;
+      let at = size < k ? size++ : k - 1;
+      while (at > 0 && (topScore[at - 1] as number) < score) {
+        topScore[at] = topScore[at - 1] as number;
+        topIdx[at] = topIdx[at - 1] as number;
+        at--;
+      }
+      topScore[at] = score;
+      topIdx[at] = j;
     }
+    const top: Similar[] = [];
+    for (let r = 0; r < size; r++) top.push({ idx: topIdx[r] as number, score: topScore[r] as number });
     return top;
   }
 }
