@@ -49,8 +49,8 @@ export function appChunks(manifest: ViteManifest, lang: Lang): AppChunks {
 /**
  * The loader's source: plain ES2020, no imports, run as a classic inline script at the end of <body>.
  * It asks for every chunk at once (modulepreload: fetched and compiled, not yet run), then runs
- * them one per task, dependencies first, the app last: evaluating React, the router and i18next
- * never adds up to one long task.
+ * them one per task, dependencies first, the app last: evaluating React (react-dom) and the app
+ * never adds up to one long task (vite.config.ts codeSplitting, src/app/reactDom.ts).
  */
 export function contentFirstLoader({ app, steps, preload }: AppChunks): string {
   return `(() => {
