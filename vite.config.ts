@@ -25,6 +25,23 @@ if (!Number.isInteger(articleCacheMax) || articleCacheMax < 1) throw new Error('
 
 const BUILD_ID = buildId();
 
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * index.html's own strings (the boot message and noscript, shown before the app runs) come from the
+ * locale files like every other string: `{{uk:shell.failed}}` is that key of
+ * src/i18n/locales/uk/common.json, HTML-escaped; `<reload>…</reload>` in it becomes a reload link.
+ */
+function shellStrings(html: string): string {
+  const common = (lang: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./src/i18n/locales/${lang}/common.json`, import.meta.url)), 'utf8')) as unknown;
+  const strings: Record<string, unknown> = { uk: common('uk'), en: common('en') };
+  return html.replace(/\{\{(uk|en):([\w.]+)\}\}/g, (_, lang: string, key: string) => {
+    const text = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], strings[lang]);
+    if (typeof text !== 'string') throw new Error(`index.html: no string ${key} in src/i18n/locales/${lang}/common.json`);
+    return escapeHtml(text).replace(/&lt;reload&gt;(.*?)&lt;\/reload&gt;/g, '<a href="">$1</a>');
+  });
+}
+
 export default defineConfig(({ command }) => ({
   define: {
     __BUILD_ID__: JSON.stringify(BUILD_ID),
@@ -64,13 +81,13 @@ export default defineConfig(({ command }) => ({
         }
       },
     },
-    // The favicon travels inside each page (a data: URL, ~250 bytes): no request of its own competing
-    // with the page's first paint on a slow link. public/favicon.svg stays for the JSON-LD logo and icons.
     {
-      name: 'kontekst-inline-favicon',
+      name: 'kontekst-index-html',
       transformIndexHtml(html) {
+        // The favicon travels inside each page (a data: URL, ~250 bytes): no request of its own competing
+        // with the page's first paint on a slow link. public/favicon.svg stays for the JSON-LD logo and icons.
         const svg = readFileSync(fileURLToPath(new URL('./public/favicon.svg', import.meta.url)), 'utf8').trim();
-        return html.replace('href="/favicon.svg"', () => `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
+        return shellStrings(html).replace('href="/favicon.svg"', () => `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
       },
     },
     // dist/build.json: the build id, for the prerender step (and for anyone asking a host what it serves)

@@ -111,6 +111,7 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
   const dataDir = join(dist, 'data');
   const template = await inlineStylesheet(splitTemplate(await readFile(join(dist, 'index.html'), 'utf8')), dist);
   const manifest = JSON.parse(await readFile(join(dist, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
+  const chunks = Object.fromEntries(LANGS.map((lang) => [lang, appChunks(manifest, lang)])) as Record<Lang, AppChunks>;
   const report: PrerenderReport = { pages: [], embeds: [], oembeds: [], images: [] };
   const realFetch = globalThis.fetch;
   globalThis.fetch = datasetFetch(dataDir);
@@ -133,7 +134,7 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
         if (r.kind !== 'page' || r.status !== 200) throw new Error(`prerender: ${path} gave ${r.kind === 'page' ? r.status : `a redirect to ${r.location}`}`);
         const hoisted = HOISTED.exec(r.html)?.[0] ?? '';
         const root = r.html.slice(hoisted.length);
-        const html = page(template, { lang: ui, head: head(hoisted), root, state: jsonForScript(r.state), chunks: appChunks(manifest, ui) });
+        const html = page(template, { lang: ui, head: head(hoisted), root, state: jsonForScript(r.state), chunks: chunks[ui] });
         const file = join(dist, path.replace(/^\//, ''), 'index.html');
         await write(file, html);
         report.pages.push(file);

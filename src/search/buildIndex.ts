@@ -367,8 +367,6 @@ export function buildLanguageIndex(
   lang: Lang,
   inputs: readonly IndexInput[],
   opts: IndexOptions = {},
-  /** empty `inputs` once read, so each shard's inputs can go when it is built */
-  consume = false,
 ): Map<string, unknown> {
   const shardDocs = opts.shardDocs ?? SHARD_DOCS;
   const order = shardOrder(
@@ -376,7 +374,6 @@ export function buildLanguageIndex(
     inputs.map((a) => ({ lang: a.lang, publishedAt: a.doc.publishedAt, slug: a.doc.id })),
   );
   const own = order.map((k) => inputs[k] as IndexInput);
-  if (consume) (inputs as IndexInput[]).length = 0;
   const shards = new LanguageShards(lang, opts);
   for (let k = 0; k * shardDocs < own.length; k++) {
     shards.add(own.slice(k * shardDocs, (k + 1) * shardDocs));
@@ -390,24 +387,6 @@ export function buildLanguageIndex(
 export function searchFiles(inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
   const files = new Map<string, unknown>();
   for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, inputs, opts)) files.set(path, value);
-  return files;
-}
-
-/** searchFiles, emptying `inputs` as it goes: each language's inputs are let go once its shards are built. */
-export function searchFilesConsuming(inputs: IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
-  const byLang = new Map<Lang, IndexInput[]>();
-  for (const input of inputs) {
-    const list = byLang.get(input.lang);
-    if (list) list.push(input);
-    else byLang.set(input.lang, [input]);
-  }
-  inputs.length = 0;
-  const files = new Map<string, unknown>();
-  for (const lang of LANGS) {
-    const own = byLang.get(lang) ?? [];
-    byLang.delete(lang);
-    for (const [path, value] of buildLanguageIndex(lang, own, opts, true)) files.set(path, value);
-  }
   return files;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonText } from '../lib/jsonText.ts';
 import { article as searchArticle } from './article.test-helpers.ts';
 import { buildSearchIndex } from './buildIndex.ts';
-import { searchFilesInWorker } from './buildIndexInWorker.ts';
+import { startSearchWorker } from './buildIndexInWorker.ts';
 
 
 /** Body: lead + headline; topic: NATO. */
@@ -15,9 +15,9 @@ const ARTICLES = [
   article(3, 'en', 'Talks in Geneva ended', 'Delegations negotiated security guarantees.'),
 ];
 
-describe('searchFilesInWorker', () => {
+describe('startSearchWorker', () => {
   it('gives the files of the in-line build, shards as JSON text', async () => {
-    const files = await searchFilesInWorker(ARTICLES, { shardDocs: 1 });
+    const files = await startSearchWorker({ shardDocs: 1 }).build(ARTICLES);
     const expected = buildSearchIndex(ARTICLES, { shardDocs: 1 });
     expect([...files.keys()]).toEqual([...expected.keys()]);
     expect(files.size).toBe(2 + 3);

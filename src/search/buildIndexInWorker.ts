@@ -79,7 +79,3 @@ export function startSearchWorker(opts: IndexOptions = {}): SearchWorker {
     },
   };
 }
-
-export function searchFilesInWorker(articles: readonly Article[], opts: IndexOptions = {}): Promise<Map<string, unknown>> {
-  return startSearchWorker(opts).build(articles);
-}
