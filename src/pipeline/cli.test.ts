@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Article } from '../model/article.ts';
 import { ListPage, Manifest, TopicIndex, TopicPage } from '../model/dataset.ts';
-import { type Io, main } from './cli.ts';
+import { type Io, MAIN_SEMI_SPACE_MB, main } from './cli.ts';
 import { SearchManifest, SearchShard } from '../search/searchData.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -159,5 +159,12 @@ describe('cli main()', () => {
     const bad = capture();
     expect(await main(['--frobnicate'], bad)).toBe(1);
     expect(bad.stderr[0]).toBe('error: unknown option --frobnicate');
+  });
+});
+
+describe('npm run data', () => {
+  it('starts Node with the young generation the import is tuned for', async () => {
+    const pkg = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.data).toMatch(new RegExp(`^tsx --max-semi-space-size=${MAIN_SEMI_SPACE_MB} src/pipeline/cli\\.ts$`));
   });
 });

@@ -280,6 +280,13 @@ export function shardOrder(lang: Lang, items: ReadonlyArray<OrderKey & { lang: L
   return own.map((a) => a.k);
 }
 
+interface BuiltShard {
+  /** the shard's JSON text and a newline, UTF-8 */
+  bytes: Uint8Array;
+  /** gzipped size of `bytes` */
+  gzip: number;
+}
+
 /**
  * One language's shards, built as its articles come in shard order, SHARD_DOCS
  * at a time (the last part may be shorter): what a part was built from can go
@@ -313,17 +320,43 @@ export class LanguageShards {
   }
 
   /** One shard over `part`, or several when it would be too big to download at once. */
-  private addShard(part: readonly IndexInput[]): void {
-    const { lang, maxShardBytes, shards, files } = this;
-    const split = (): void => {
+  private addShard(part: readonly IndexInput[], built?: BuiltShard): void {
+    const { maxShardBytes } = this;
+    const split = (first?: BuiltShard): void => {
       const half = Math.ceil(part.length / 2);
-      this.addShard(part.slice(0, half));
+      this.addShard(part.slice(0, half), first);
       this.addShard(part.slice(half));
     };
-    // A part that the shards already built say is clearly too big is split
-    // without being built first: otherwise, when a language's shards are all
-    // too big (Ukrainian at 100 000 articles), each would be built twice.
-    if (part.length > 1 && this.perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
+    if (!built && part.length > 1) {
+      // A part that the shards already built say is clearly too big is split
+      // without being built first: otherwise, when a language's shards are all
+      // too big (Ukrainian at 100 000 articles), each would be built twice.
+      if (this.perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
+      if (this.perDoc === 0) {
+        // Nothing built yet to estimate from: build the first half. When it says
+        // the whole is clearly too big, it is the first shard of the split;
+        // otherwise the whole is built (the half was a small price to know).
+        const half = Math.ceil(part.length / 2);
+        const first = this.build(part.slice(0, half));
+        if (this.perDoc * part.length > maxShardBytes * SURE_SPLIT) return split(first);
+      }
+    }
+    const shard = built ?? this.build(part);
+    if (shard.gzip > maxShardBytes && part.length > 1) return split();
+    const file = `${this.shards.length}-${createHash('sha256').update(shard.bytes.subarray(0, shard.bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
+    this.files.set(`search/${this.lang}/${file}`, new JsonText(shard.bytes.subarray(0, shard.bytes.length - 1)));
+    this.shards.push({
+      file,
+      docs: part.length,
+      bytes: shard.bytes.length,
+      gzip: shard.gzip,
+      newest: part[0]?.doc.publishedAt ?? '',
+      oldest: part[part.length - 1]?.doc.publishedAt ?? '',
+    });
+  }
+
+  /** The shard text of `part` as UTF-8 with its newline, and its gzipped size (which updates perDoc). */
+  private build(part: readonly IndexInput[]): BuiltShard {
     // The snippet stored for display is shorter than the lead that is indexed.
     const text = shardText(
       part.map((a) => a.doc),
@@ -334,17 +367,7 @@ export class LanguageShards {
     Buffer.from(bytes.buffer).write(`${text}\n`, 'utf8');
     const gzip = gzipSync(bytes).length;
     this.perDoc = gzip / part.length;
-    if (gzip > maxShardBytes && part.length > 1) return split();
-    const file = `${shards.length}-${createHash('sha256').update(bytes.subarray(0, bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
-    files.set(`search/${lang}/${file}`, new JsonText(bytes.subarray(0, bytes.length - 1)));
-    shards.push({
-      file,
-      docs: part.length,
-      bytes: bytes.length,
-      gzip,
-      newest: part[0]?.doc.publishedAt ?? '',
-      oldest: part[part.length - 1]?.doc.publishedAt ?? '',
-    });
+    return { bytes, gzip };
   }
 
   /** The shards and the manifest: relative path (under data/) → JSON value (a shard as JsonText). */

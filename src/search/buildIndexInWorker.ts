@@ -17,6 +17,14 @@ import { LANGS, type Article } from '../model/article.ts';
 import { type IndexOptions, indexInput, shardOrder } from './buildIndex.ts';
 import { SHARD_DOCS } from './searchData.ts';
 
+/**
+ * The worker's young generation, MB: V8's default size (16 MB semi-spaces), not
+ * tsWorker's larger one. The worker outlives the rest of a big import's peak
+ * of memory (it finishes while the files are written), and a larger young
+ * generation here cost more memory than it saved time (bench:data).
+ */
+const YOUNG_GENERATION_MB = 48;
+
 /** Parts sent before the worker has built them: one being built, one waiting. */
 const AHEAD = 2;
 
@@ -32,7 +40,10 @@ export interface SearchWorker {
 export function startSearchWorker(opts: IndexOptions = {}): SearchWorker {
   const done = new SharedArrayBuffer(4);
   const built = new Int32Array(done);
-  const worker = tsWorker(new URL('./indexWorker.ts', import.meta.url), { workerData: { opts, done } });
+  const worker = tsWorker(new URL('./indexWorker.ts', import.meta.url), {
+    workerData: { opts, done },
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   /** what is left to send: each part as its articles, in order */
   let parts: Array<{ lang: Article['lang']; items: Article[] }> = [];
   let sent = 0;
