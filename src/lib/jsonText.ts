@@ -32,3 +32,18 @@ export class JsonText {
 export function jsonText(value: unknown): string {
   return value instanceof JsonText ? value.text : JSON.stringify(value);
 }
+
+/**
+ * A file whose value is made once the files before it in its batch are
+ * written: `make` gets the sha-256 (hex) over the text of the files whose path
+ * `covers` accepts, each with its newline, in the order written. The dataset's
+ * manifest is one (its contentHash over the article files), so the articles
+ * are serialised once, to be written, rather than once more to be hashed.
+ * write.ts makes it; code that serialises values itself never meets one.
+ */
+export class AfterWritten {
+  constructor(
+    readonly covers: (path: string) => boolean,
+    readonly make: (sha256: string) => unknown,
+  ) {}
+}

@@ -182,13 +182,13 @@ export async function buildDatasetInParallel(
   const { articles } = enriched.built;
   if (!pending || pending.count !== articles.length) {
     progress('laying out', 0, 1);
-    const files = layoutDataset(articles, { builtAt, validated: true });
+    const files = layoutDataset(articles, { builtAt, validated: true, hashWhenWritten: true });
     progress('laying out', 1, 1);
     return output(enriched, files);
   }
   // Everything but the search files now, so it can be written while the worker finishes.
   progress('laying out', 0, 1);
-  const files = layoutDataset(articles, { builtAt, validated: true, search: new Map() });
+  const files = layoutDataset(articles, { builtAt, validated: true, search: new Map(), hashWhenWritten: true });
   progress('laying out', 1, 1);
   const later = pending.files.then((built) => built ?? buildSearchIndex(articles));
   return { ...output(enriched, files), later };

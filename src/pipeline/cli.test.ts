@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Article } from '../model/article.ts';
 import { ListPage, Manifest, TopicIndex, TopicPage } from '../model/dataset.ts';
 import { type Io, MAIN_SEMI_SPACE_MB, main } from './cli.ts';
+import { contentHash } from './dataset.ts';
 import { SearchManifest, SearchShard } from '../search/searchData.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -159,6 +160,20 @@ describe('cli main()', () => {
     const bad = capture();
     expect(await main(['--frobnicate'], bad)).toBe(1);
     expect(bad.stderr[0]).toBe('error: unknown option --frobnicate');
+  });
+});
+
+describe('the written manifest', () => {
+  it('has the content hash of the articles written with it, computed as they were written', async () => {
+    const seeds = ['Перша новина', 'Друга новина', 'Третя новина'].map((h, k) => GOOD.replace('Кремль і НАТО', h).replace('21.12.2021', `2${k}.12.2021`));
+    for (const [k, text] of seeds.entries()) await writeFile(join(dir, `s${k}.txt`), text);
+    expect(await main([dir, '--out', join(dir, 'out')], capture())).toBe(0);
+    const paths = (await files(join(dir, 'out'))).filter((p) => p.startsWith('articles/'));
+    expect(paths).toHaveLength(3);
+    const articles = await Promise.all(paths.map(async (p) => v.parse(Article, JSON.parse(await readFile(join(dir, 'out', p), 'utf8')))));
+    const manifest = v.parse(Manifest, JSON.parse(await readFile(join(dir, 'out/manifest.json'), 'utf8')));
+    expect(manifest.contentHash).toBe(contentHash(articles));
+    expect(manifest.contentHash).not.toBe(contentHash(articles.slice(1)));
   });
 });
 

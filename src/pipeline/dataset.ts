@@ -19,6 +19,7 @@ import {
   TopicPage,
   paths,
 } from '../model/dataset.ts';
+import { AfterWritten } from '../lib/jsonText.ts';
 import { toSummary } from './enrich.ts';
 import { buildSearchIndex } from '../search/buildIndex.ts';
 
@@ -39,17 +40,21 @@ export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Arti
 
 
 /**
- * sha-256 over the articles' JSON in id order: it changes exactly when some
- * article's content does, and never because of the build time.
+ * sha-256 over the article files (each one's JSON and a newline), newest first
+ * (then by id), as layoutDataset lays them out and write.ts writes them: it
+ * changes exactly when some article's content does, and never because of the
+ * build time. A dataset that is written has it computed by the writer from the
+ * text it writes (hashWhenWritten), so no article is serialised twice.
  */
 export function contentHash(articles: readonly Article[]): string {
   const hash = createHash('sha256');
-  for (const a of [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
-    hash.update(JSON.stringify(a), 'utf8');
-    hash.update('\n');
-  }
+  for (const a of [...articles].sort(newestFirst)) hash.update(`${JSON.stringify(a)}\n`, 'utf8');
   return hash.digest('hex');
 }
+
+/** The files contentHash covers. */
+const ARTICLES = relativePath(paths.article('')).replace(/\.json$/, '');
+const isArticleFile = (path: string): boolean => path.startsWith(ARTICLES);
 
 /** Split a list into pages; page 1 always exists, even when empty. */
 export function paginate(items: readonly ArticleSummary[], pageSize = PAGE_SIZE): ListPage[] {
@@ -77,12 +82,17 @@ export interface LayoutOptions {
   topicIndexPageSize?: number;
   /** the search files of these articles, built already (a worker thread); built here when left out */
   search?: ReadonlyMap<string, unknown>;
+  /**
+   * the manifest's contentHash is computed by the writer from the article files'
+   * text (the manifest is an AfterWritten): for files that go to write.ts only
+   */
+  hashWhenWritten?: boolean;
 }
 
 /** Every file of the dataset: relative path → value. */
 export function layoutDataset(
   input: readonly Article[],
-  { builtAt, pageSize = PAGE_SIZE, validated = false, topicIndexPageSize = TOPIC_INDEX_PAGE_SIZE, search }: LayoutOptions,
+  { builtAt, pageSize = PAGE_SIZE, validated = false, topicIndexPageSize = TOPIC_INDEX_PAGE_SIZE, search, hashWhenWritten = false }: LayoutOptions,
 ): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const put = (path: string, value: unknown): void => {
@@ -142,16 +152,21 @@ export function layoutDataset(
 
   const counts: Record<string, number> = {};
   for (const lang of LANGS) counts[lang] = scopes[lang].length;
-  const manifest: Manifest = {
-    version: 1,
-    articleCount: articles.length,
-    languages: LANGS.filter((l) => (counts[l] ?? 0) > 0),
-    counts,
-    builtAt,
-    contentHash: contentHash(articles),
-    pageSize,
-    topicCount: infos.length,
-  };
-  put(paths.manifest(), check(Manifest, manifest, paths.manifest()));
+  const manifest = (hash: string): Manifest =>
+    check(
+      Manifest,
+      {
+        version: 1,
+        articleCount: articles.length,
+        languages: LANGS.filter((l) => (counts[l] ?? 0) > 0),
+        counts,
+        builtAt,
+        contentHash: hash,
+        pageSize,
+        topicCount: infos.length,
+      },
+      paths.manifest(),
+    );
+  put(paths.manifest(), hashWhenWritten ? new AfterWritten(isArticleFile, manifest) : manifest(contentHash(articles)));
   return files;
 }

@@ -3,10 +3,11 @@
  * swapped in at the end, so a reader (or `vite dev`) never sees half a dataset;
  * a folder that holds something other than a dataset is never cleared.
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { JsonText, jsonText } from '../lib/jsonText.ts';
+import { AfterWritten, JsonText, jsonText } from '../lib/jsonText.ts';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -53,15 +54,28 @@ export async function writeDataset(
       // Synchronous writes: for tens of thousands of small files one open-write-close
       // each is several times faster than the promise API's three thread-pool trips.
       const newline = new Uint8Array([10]);
-      for (const [path, value] of batch) {
+      const pending = [...batch].filter((entry): entry is [string, AfterWritten] => entry[1] instanceof AfterWritten);
+      const hashes = pending.map(() => createHash('sha256'));
+      const write = (path: string, value: unknown): void => {
         const target = resolve(staging, path);
-        if (value instanceof JsonText && value.bytes) writeFileSync(target, Buffer.concat([value.bytes, newline]));
-        else writeFileSync(target, `${jsonText(value)}\n`, 'utf8');
+        const bytes = value instanceof JsonText && value.bytes ? Buffer.concat([value.bytes, newline]) : Buffer.from(`${jsonText(value)}\n`, 'utf8');
+        pending.forEach(([, after], k) => {
+          if (after.covers(path)) hashes[k]?.update(bytes);
+        });
+        writeFileSync(target, bytes);
+      };
+      for (const [path, value] of batch) {
+        if (value instanceof AfterWritten) continue;
+        write(path, value);
         if (++done % 2000 === 0) {
           progress(done, total);
           await new Promise((r) => setImmediate(r)); // let the progress bar draw
         }
       }
+      pending.forEach(([path, after], k) => {
+        write(path, after.make(hashes[k]?.digest('hex') ?? ''));
+        done++;
+      });
     };
     progress(0, total);
     await put(files);
