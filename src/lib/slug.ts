@@ -47,7 +47,10 @@ function isCyrillicApostrophe(chars: readonly string[], i: number): boolean {
  * Case is kept: "Щерба" → "Shcherba", "ЩЕРБА" → "SHCHERBA".
  */
 export function transliterate(text: string): string {
-  const chars = Array.from(text.normalize('NFC'));
+  const nfc = text.normalize('NFC');
+  // Without Cyrillic nothing changes (an apostrophe is dropped only beside a Cyrillic letter).
+  if (!CYRILLIC.test(nfc)) return nfc;
+  const chars = Array.from(nfc);
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? '';

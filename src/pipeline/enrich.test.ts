@@ -157,6 +157,9 @@ describe('articles', () => {
 describe('helpers', () => {
   it('countWords counts words, not punctuation', () => {
     expect(countWords('Раз, два — три… «чотири» 5')).toBe(5);
+    expect(countWords('Раз, два — три… «чотири» 5')).toBe(5); // the same again: the pattern's position starts afresh
+    expect(countWords('')).toBe(0);
+    expect(countWords(' — ')).toBe(0);
   });
   it('truncateText cuts at a word boundary with an ellipsis', () => {
     expect(truncateText('short')).toBe('short');
