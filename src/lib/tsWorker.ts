@@ -12,9 +12,9 @@ const TSX_API = 'tsx/esm/api';
  * workers here parse and tokenise: nearly all they allocate dies young, and
  * V8's default (16 MB semi-spaces) collects so often that objects still in use
  * get copied and promoted, then collected again by full collections. 96 MB
- * (32 MB semi-spaces) took a fifth off the CPU time of a 100 000-article import
- * (bench:data); npm run data gives the main thread 64 MB semi-spaces for the
- * same reason (package.json).
+ * (32 MB semi-spaces) is what the feed parsers of a 100 000-article import run
+ * best with (bench:data); npm run data gives the main thread 64 MB semi-spaces
+ * for the same reason (package.json, cli.ts).
  */
 export const WORKER_YOUNG_GENERATION_MB = 96;
 

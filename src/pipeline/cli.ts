@@ -77,8 +77,9 @@ export const HEAP_GROWING_PERCENT = 20;
  * --max-semi-space-size set to this (package.json; a running thread's young
  * generation cannot be resized). Building 100 000 articles makes mostly
  * short-lived objects; with V8's default (16 MB) they are collected so often
- * that many are copied and promoted first, and the import spent a fifth more
- * CPU time (bench:data). Worker threads get theirs from tsWorker().
+ * that many are copied and promoted first. bench:data at 100 000 articles:
+ * 16 MB 130–160 s and 1.8 GB at the peak; 64 MB 104–128 s and 2.0 GB (32 MB
+ * was no lighter in memory and slower). Worker threads get theirs from tsWorker().
  */
 export const MAIN_SEMI_SPACE_MB = 64;
 
