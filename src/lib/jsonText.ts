@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * A value kept as its JSON text. The search index is the biggest part of a
  * dataset: as objects its shards take several times the memory of their text
@@ -28,9 +30,29 @@ export class JsonText {
   }
 }
 
+/**
+ * A file written already, whole (its JSON text and newline), in a folder of
+ * its own beside the dataset: write.ts moves it in. The search worker puts each
+ * shard on disk as soon as it is built, so a big import does not hold them all
+ * in memory while it finds related articles (≈200 MB at 100 000 articles).
+ */
+export class SpilledFile {
+  constructor(readonly path: string) {}
+
+  /** the JSON text (without the file's final newline), read from the file */
+  get text(): string {
+    return readFileSync(this.path, 'utf8').replace(/\n$/, '');
+  }
+
+  /** The same as a JsonText of the file's text, for code that serialises values itself. */
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 /** The JSON text of a value: JSON.stringify, unless the value is kept as text already. */
 export function jsonText(value: unknown): string {
-  return value instanceof JsonText ? value.text : JSON.stringify(value);
+  return value instanceof JsonText || value instanceof SpilledFile ? value.text : JSON.stringify(value);
 }
 
 /**

@@ -174,6 +174,7 @@ describe('the written manifest', () => {
     const manifest = v.parse(Manifest, JSON.parse(await readFile(join(dir, 'out/manifest.json'), 'utf8')));
     expect(manifest.contentHash).toBe(contentHash(articles));
     expect(manifest.contentHash).not.toBe(contentHash(articles.slice(1)));
+    expect((await readdir(dir)).filter((name) => name.includes('.search-'))).toEqual([]); // the search worker's spill folder is gone
   });
 });
 

@@ -5,9 +5,11 @@
  * writes the dataset (default public/data) and a summary. Exit status 1 when a
  * source was skipped or unreadable, 0 otherwise.
  */
-import { resolve } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
+import { startSearchWorker } from '../search/buildIndexInWorker.ts';
 import { buildDatasetInParallel } from './build.ts';
 import { formatError } from './errors.ts';
 import { type ProgressFn, progressReporter } from './progress.ts';
@@ -85,6 +87,7 @@ export const MAIN_SEMI_SPACE_MB = 64;
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  let spill: string | undefined;
   try {
     const args = parseArgs(argv);
     if (typeof args === 'string') {
@@ -100,7 +103,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     progress('reading sources', 0, 1);
     const sources = await readSources(args.sources);
     progress('reading sources', 1, 1);
-    const result = await buildDatasetInParallel(sources, io.now().toISOString(), progress);
+    // The search worker's shards wait on disk beside the dataset, not in memory (SpilledFile).
+    const out = resolve(args.out);
+    spill = join(dirname(out), `.${basename(out)}.search-${process.pid}`);
+    await mkdir(spill, { recursive: true });
+    const folder = spill;
+    const result = await buildDatasetInParallel(sources, io.now().toISOString(), progress, () => startSearchWorker({}, folder));
     io.progress?.end?.();
     const problems = [...sources.errors, ...result.errors];
     for (const e of problems) io.err(formatError(e));
@@ -123,6 +131,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   } catch (e) {
     io.err(`error: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
+  } finally {
+    if (spill) await rm(spill, { recursive: true, force: true });
   }
 }
 

@@ -4,10 +4,10 @@
  * a folder that holds something other than a dataset is never cleared.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { AfterWritten, JsonText, jsonText } from '../lib/jsonText.ts';
+import { AfterWritten, JsonText, SpilledFile, jsonText } from '../lib/jsonText.ts';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -25,6 +25,17 @@ async function assertReplaceable(dir: string): Promise<boolean> {
     throw new UnsafeOutDirError(`refusing to clear ${dir}: it has files and no manifest.json, so it is not a dataset folder`);
   }
   return true;
+}
+
+/** Move a file; across file systems, copy it and delete the original. */
+function move(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    copyFileSync(from, to);
+    unlinkSync(from);
+  }
 }
 
 /** Write `files` (relative path → JSON value) as compact JSON into `outDir`, replacing what was there; gives the number of files. */
@@ -58,6 +69,12 @@ export async function writeDataset(
       const hashes = pending.map(() => createHash('sha256'));
       const write = (path: string, value: unknown): void => {
         const target = resolve(staging, path);
+        if (value instanceof SpilledFile) {
+          pending.forEach(([, after], k) => {
+            if (after.covers(path)) hashes[k]?.update(readFileSync(value.path));
+          });
+          return move(value.path, target);
+        }
         const bytes = value instanceof JsonText && value.bytes ? Buffer.concat([value.bytes, newline]) : Buffer.from(`${jsonText(value)}\n`, 'utf8');
         pending.forEach(([, after], k) => {
           if (after.covers(path)) hashes[k]?.update(bytes);

@@ -247,6 +247,11 @@ const time = (iso: string): number => {
 export const SURE_SPLIT = 1.05;
 
 export interface IndexOptions {
+  /**
+   * what is kept of a built shard (its JSON text and newline, UTF-8) in the files
+   * (default: a JsonText of it); the search worker writes it to disk instead
+   */
+  keep?: (bytes: Uint8Array) => unknown;
   shardDocs?: number;
   bodyChars?: number;
   /** gzipped bytes above which a shard is split */
@@ -296,6 +301,7 @@ export class LanguageShards {
   private readonly shardDocs: number;
   private readonly bodyChars: number;
   private readonly maxShardBytes: number;
+  private readonly keep: (bytes: Uint8Array) => unknown;
   private readonly files = new Map<string, unknown>();
   private readonly shards: ShardInfo[] = [];
   private readonly topics: Record<string, TopicLabels> = {};
@@ -310,6 +316,7 @@ export class LanguageShards {
     this.shardDocs = opts.shardDocs ?? SHARD_DOCS;
     this.bodyChars = opts.bodyChars ?? BODY_CHARS;
     this.maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
+    this.keep = opts.keep ?? ((bytes) => new JsonText(bytes.subarray(0, bytes.length - 1)));
   }
 
   /** The next `shardDocs` articles (fewer for the last part), in shard order. */
@@ -344,7 +351,7 @@ export class LanguageShards {
     const shard = built ?? this.build(part);
     if (shard.gzip > maxShardBytes && part.length > 1) return split();
     const file = `${this.shards.length}-${createHash('sha256').update(shard.bytes.subarray(0, shard.bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
-    this.files.set(`search/${this.lang}/${file}`, new JsonText(shard.bytes.subarray(0, shard.bytes.length - 1)));
+    this.files.set(`search/${this.lang}/${file}`, this.keep(shard.bytes));
     this.shards.push({
       file,
       docs: part.length,

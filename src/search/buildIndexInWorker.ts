@@ -11,7 +11,7 @@
  * in shared memory, so a thread busy with other work can call pump() now and
  * then to keep it fed. Node only.
  */
-import { JsonText } from '../lib/jsonText.ts';
+import { JsonText, SpilledFile } from '../lib/jsonText.ts';
 import { tsWorker } from '../lib/tsWorker.ts';
 import { LANGS, type Article } from '../model/article.ts';
 import { type IndexOptions, indexInput, shardOrder } from './buildIndex.ts';
@@ -37,11 +37,19 @@ export interface SearchWorker {
   cancel(): void;
 }
 
-export function startSearchWorker(opts: IndexOptions = {}): SearchWorker {
+/** A search file as the worker answers it: a value, a shard's UTF-8 bytes, or the path of a shard it spilled. */
+export type WorkerFile = [path: string, kind: 'value', value: unknown] | [path: string, kind: 'bytes', bytes: Uint8Array] | [path: string, kind: 'spilled', file: string];
+
+/**
+ * `opts` go to the worker as data (no `keep`). With `spill`, a folder that
+ * exists, each shard is written there as soon as it is built (a SpilledFile in
+ * the answer; write.ts moves it into the dataset).
+ */
+export function startSearchWorker(opts: Omit<IndexOptions, 'keep'> = {}, spill?: string): SearchWorker {
   const done = new SharedArrayBuffer(4);
   const built = new Int32Array(done);
   const worker = tsWorker(new URL('./indexWorker.ts', import.meta.url), {
-    workerData: { opts, done },
+    workerData: { opts, done, spill },
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   /** what is left to send: each part as its articles, in order */
@@ -63,9 +71,11 @@ export function startSearchWorker(opts: IndexOptions = {}): SearchWorker {
     }
   };
   const answer = new Promise<Map<string, unknown>>((resolve, reject) => {
-    worker.on('message', (message: 'more' | Array<[string, boolean, unknown]>) => {
+    worker.on('message', (message: 'more' | WorkerFile[]) => {
       if (message === 'more') return pump();
-      resolve(new Map(message.map(([path, isBytes, value]) => [path, isBytes ? new JsonText(value as Uint8Array) : value])));
+      const value = (file: WorkerFile): unknown =>
+        file[1] === 'bytes' ? new JsonText(file[2]) : file[1] === 'spilled' ? new SpilledFile(file[2]) : file[2];
+      resolve(new Map(message.map((file) => [file[0], value(file)])));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code}) before it answered`)));
