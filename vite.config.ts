@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { escapeAttr } from './src/embed/links.ts';
 import { servePrerendered } from './src/prerender/servePrerendered.ts';
 
 /** This build's id (footer, update test): KONTEKST_BUILD_ID, else the git commit and the build time. */
@@ -25,8 +26,6 @@ if (!Number.isInteger(articleCacheMax) || articleCacheMax < 1) throw new Error('
 
 const BUILD_ID = buildId();
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /**
  * index.html's own strings (the boot message and noscript, shown before the app runs) come from the
  * locale files like every other string: `{{uk:shell.failed}}` is that key of
@@ -38,7 +37,7 @@ function shellStrings(html: string): string {
   return html.replace(/\{\{(uk|en):([\w.]+)\}\}/g, (_, lang: string, key: string) => {
     const text = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], strings[lang]);
     if (typeof text !== 'string') throw new Error(`index.html: no string ${key} in src/i18n/locales/${lang}/common.json`);
-    return escapeHtml(text).replace(/&lt;reload&gt;(.*?)&lt;\/reload&gt;/g, '<a href="">$1</a>');
+    return escapeAttr(text).replace(/&lt;reload&gt;(.*?)&lt;\/reload&gt;/g, '<a href="">$1</a>');
   });
 }
 

@@ -5,8 +5,9 @@
  * writes the dataset (default public/data) and a summary. Exit status 1 when a
  * source was skipped or unreadable, 0 otherwise.
  */
-import { mkdir, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { startSearchWorker } from '../search/buildIndexInWorker.ts';
@@ -14,7 +15,7 @@ import { buildDatasetInParallel } from './build.ts';
 import { formatError } from './errors.ts';
 import { type ProgressFn, progressReporter } from './progress.ts';
 import { readSources } from './sources.ts';
-import { writeDataset } from './write.ts';
+import { besideDataset, writeDataset } from './write.ts';
 
 export const DEFAULT_SOURCE_DIR = 'content/';
 export const DEFAULT_OUT_DIR = 'public/data';
@@ -103,12 +104,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     progress('reading sources', 0, 1);
     const sources = await readSources(args.sources);
     progress('reading sources', 1, 1);
-    // The search worker's shards wait on disk beside the dataset, not in memory (SpilledFile).
-    const out = resolve(args.out);
-    spill = join(dirname(out), `.${basename(out)}.search-${process.pid}`);
-    await mkdir(spill, { recursive: true });
-    const folder = spill;
-    const result = await buildDatasetInParallel(sources, io.now().toISOString(), progress, () => startSearchWorker({}, folder));
+    // The search worker's shards wait on disk beside the dataset, not in memory (SpilledFile);
+    // the folder is made only when a big import starts the worker.
+    const folder = besideDataset(args.out, 'search');
+    const result = await buildDatasetInParallel(sources, io.now().toISOString(), progress, () => {
+      mkdirSync((spill = folder), { recursive: true });
+      return startSearchWorker({}, folder);
+    });
     io.progress?.end?.();
     const problems = [...sources.errors, ...result.errors];
     for (const e of problems) io.err(formatError(e));

@@ -27,6 +27,12 @@ async function assertReplaceable(dir: string): Promise<boolean> {
   return true;
 }
 
+/** A work folder of this process beside the dataset folder: `.<name>.<purpose>-<pid>` (docs/DATA.md). */
+export function besideDataset(outDir: string, purpose: string): string {
+  const dir = resolve(outDir);
+  return join(dirname(dir), `.${basename(dir)}.${purpose}-${process.pid}`);
+}
+
 /** Move a file; across file systems, copy it and delete the original. */
 function move(from: string, to: string): void {
   try {
@@ -48,7 +54,7 @@ export async function writeDataset(
 ): Promise<number> {
   const dir = resolve(outDir);
   const exists = await assertReplaceable(dir);
-  const staging = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
+  const staging = besideDataset(outDir, 'tmp');
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   try {
@@ -67,18 +73,20 @@ export async function writeDataset(
       const newline = new Uint8Array([10]);
       const pending = [...batch].filter((entry): entry is [string, AfterWritten] => entry[1] instanceof AfterWritten);
       const hashes = pending.map(() => createHash('sha256'));
+      /** feeds a written file to the hashes that cover it */
+      const hash = (path: string, bytes: () => Uint8Array): void => {
+        pending.forEach(([, after], k) => {
+          if (after.covers(path)) hashes[k]?.update(bytes());
+        });
+      };
       const write = (path: string, value: unknown): void => {
         const target = resolve(staging, path);
         if (value instanceof SpilledFile) {
-          pending.forEach(([, after], k) => {
-            if (after.covers(path)) hashes[k]?.update(readFileSync(value.path));
-          });
+          hash(path, () => readFileSync(value.path));
           return move(value.path, target);
         }
         const bytes = value instanceof JsonText && value.bytes ? Buffer.concat([value.bytes, newline]) : Buffer.from(`${jsonText(value)}\n`, 'utf8');
-        pending.forEach(([, after], k) => {
-          if (after.covers(path)) hashes[k]?.update(bytes);
-        });
+        hash(path, () => bytes);
         writeFileSync(target, bytes);
       };
       for (const [path, value] of batch) {
