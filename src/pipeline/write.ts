@@ -3,11 +3,11 @@
  * swapped in at the end, so a reader (or `vite dev`) never sees half a dataset;
  * a folder that holds something other than a dataset is never cleared.
  */
-import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AfterWritten, JsonText, SpilledFile, jsonText } from '../lib/jsonText.ts';
+import { tsWorker } from '../lib/tsWorker.ts';
+import { type BatchFile, type WriterAnswer, type WriterMessage, batchWriter } from './fileBatches.ts';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -33,14 +33,135 @@ export function besideDataset(outDir: string, purpose: string): string {
   return join(dirname(dir), `.${basename(dir)}.${purpose}-${process.pid}`);
 }
 
-/** Move a file; across file systems, copy it and delete the original. */
-function move(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    copyFileSync(from, to);
-    unlinkSync(from);
+/** Bytes of a batch sent to the writer at once. */
+const BATCH_BYTES = 1 << 20;
+/** Batches sent before the writer has written them: more would only hold memory. */
+const AHEAD = 4;
+/** Datasets with fewer files than this are written on this thread: a writer thread would cost more to start. */
+export const PARALLEL_WRITE_FILES = 2000;
+
+/** Where batches go: applied in the order sent; each answer settles in that order. */
+interface Sink {
+  send(message: WriterMessage, transfer?: ArrayBuffer[]): Promise<WriterAnswer>;
+  /** stops it: nothing more is written once this has settled */
+  close(): Promise<void>;
+}
+
+function inlineSink(root: string): Sink {
+  const apply = batchWriter(root);
+  return { send: async (message) => apply(message), close: async () => {} };
+}
+
+function threadSink(root: string): Sink {
+  const worker = tsWorker(new URL('./writeWorker.ts', import.meta.url), { workerData: root });
+  const waiting: Array<{ resolve: (a: WriterAnswer) => void; reject: (e: Error) => void }> = [];
+  let failure: Error | undefined;
+  const fail = (e: Error): void => {
+    failure ??= e;
+    for (const w of waiting.splice(0)) w.reject(failure);
+  };
+  worker.on('message', (answer: WriterAnswer) => {
+    if ('error' in answer) return fail(new Error(answer.error));
+    waiting.shift()?.resolve(answer);
+  });
+  worker.once('error', fail);
+  worker.once('exit', (code) => fail(new Error(`the writer thread stopped (exit code ${code})`)));
+  return {
+    send(message, transfer) {
+      if (failure) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        worker.postMessage(message, transfer);
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * Serialises files into batches (fileBatches.ts) and sends them to a sink,
+ * at most AHEAD batches ahead of it.
+ */
+class Batcher {
+  readonly #sink: Sink;
+  readonly #encoder = new TextEncoder();
+  readonly #sent: Array<Promise<WriterAnswer>> = [];
+  #buffer = new Uint8Array(BATCH_BYTES);
+  #at = 0;
+  #files: BatchFile[] = [];
+
+  constructor(sink: Sink) {
+    this.#sink = sink;
+  }
+
+  #send(message: WriterMessage, transfer?: ArrayBuffer[]): Promise<WriterAnswer> {
+    const answer = this.#sink.send(message, transfer);
+    answer.catch(() => {}); // reported when awaited, in order
+    this.#sent.push(answer);
+    return answer;
+  }
+
+  /** Sends what is gathered; a promise to wait for when the sink is behind. */
+  flush(): Promise<unknown> | undefined {
+    if (this.#files.length === 0) return undefined;
+    const buffer = this.#buffer.buffer as ArrayBuffer;
+    this.#send({ batch: { buffer, files: this.#files } }, [buffer]);
+    this.#buffer = new Uint8Array(BATCH_BYTES);
+    this.#at = 0;
+    this.#files = [];
+    return this.#sent.length > AHEAD ? this.#sent.shift() : undefined;
+  }
+
+  /** Starts `n` hashes for the files that follow (their `covers` count from 0). */
+  hashes(n: number): void {
+    void this.flush();
+    this.#send({ hashes: n });
+  }
+
+  /** Adds a file (its JSON text and a newline); a promise to wait for when the sink is behind. */
+  add(path: string, value: unknown, covers: readonly number[]): Promise<unknown> | undefined {
+    if (value instanceof SpilledFile) {
+      this.#files.push([path, value.path, covers]);
+      return undefined;
+    }
+    const start = this.#at;
+    if (value instanceof JsonText && value.bytes) {
+      const room = value.bytes.length + 1;
+      if (this.#at + room > this.#buffer.length) return this.#after(this.flush(), () => this.#grow(room) ?? this.add(path, value, covers));
+      this.#buffer.set(value.bytes, this.#at);
+      this.#at += value.bytes.length;
+    } else {
+      const text = jsonText(value);
+      const { read, written } = this.#encoder.encodeInto(text, this.#buffer.subarray(this.#at));
+      if (read < text.length || this.#at + written >= this.#buffer.length) {
+        return this.#after(this.flush(), () => this.#grow(text.length * 3 + 1) ?? this.add(path, value, covers));
+      }
+      this.#at += written;
+    }
+    this.#buffer[this.#at++] = 10; // newline
+    this.#files.push([path, [start, this.#at], covers]);
+    return this.#at >= this.#buffer.length - 256 ? this.flush() : undefined;
+  }
+
+  /** Makes room for one file bigger than a batch (the batch is empty). */
+  #grow(room: number): undefined {
+    if (this.#at === 0 && room > this.#buffer.length) this.#buffer = new Uint8Array(room);
+    return undefined;
+  }
+
+  #after(wait: Promise<unknown> | undefined, then: () => Promise<unknown> | undefined): Promise<unknown> | undefined {
+    return wait ? wait.then(then) : then();
+  }
+
+  /** Waits until every batch is written; gives the digests of the last set of hashes. */
+  async digests(): Promise<string[]> {
+    void this.flush();
+    const answer = this.#send({ digest: true });
+    for (const sent of this.#sent.splice(0)) await sent;
+    const last = await answer;
+    return 'digests' in last ? last.digests : [];
   }
 }
 
@@ -57,7 +178,9 @@ export async function writeDataset(
   const staging = besideDataset(outDir, 'tmp');
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  const sink = files.size >= PARALLEL_WRITE_FILES ? threadSink(staging) : inlineSink(staging);
   try {
+    const batcher = new Batcher(sink);
     let done = 0;
     let total = files.size;
     const put = async (batch: ReadonlyMap<string, unknown>): Promise<void> => {
@@ -68,39 +191,27 @@ export async function writeDataset(
         const target = resolve(staging, path);
         if (!target.startsWith(`${staging}/`)) throw new Error(`dataset path escapes the out folder: ${path}`);
       }
-      // Synchronous writes: for tens of thousands of small files one open-write-close
-      // each is several times faster than the promise API's three thread-pool trips.
-      const newline = new Uint8Array([10]);
       const pending = [...batch].filter((entry): entry is [string, AfterWritten] => entry[1] instanceof AfterWritten);
-      const hashes = pending.map(() => createHash('sha256'));
-      /** feeds a written file to the hashes that cover it */
-      const hash = (path: string, bytes: () => Uint8Array): void => {
-        pending.forEach(([, after], k) => {
-          if (after.covers(path)) hashes[k]?.update(bytes());
-        });
-      };
-      const write = (path: string, value: unknown): void => {
-        const target = resolve(staging, path);
-        if (value instanceof SpilledFile) {
-          hash(path, () => readFileSync(value.path));
-          return move(value.path, target);
-        }
-        const bytes = value instanceof JsonText && value.bytes ? Buffer.concat([value.bytes, newline]) : Buffer.from(`${jsonText(value)}\n`, 'utf8');
-        hash(path, () => bytes);
-        writeFileSync(target, bytes);
-      };
+      batcher.hashes(pending.length);
       for (const [path, value] of batch) {
         if (value instanceof AfterWritten) continue;
-        write(path, value);
+        const covers: number[] = [];
+        pending.forEach(([, after], k) => {
+          if (after.covers(path)) covers.push(k);
+        });
+        const wait = batcher.add(path, value, covers);
+        if (wait) await wait;
         if (++done % 2000 === 0) {
           progress(done, total);
           await new Promise((r) => setImmediate(r)); // let the progress bar draw
         }
       }
-      pending.forEach(([path, after], k) => {
-        write(path, after.make(hashes[k]?.digest('hex') ?? ''));
+      const digests = await batcher.digests();
+      for (const [k, [path, after]] of pending.entries()) {
+        await batcher.add(path, after.make(digests[k] ?? ''), []);
         done++;
-      });
+      }
+      await batcher.digests();
     };
     progress(0, total);
     await put(files);
@@ -115,7 +226,10 @@ export async function writeDataset(
     await rename(staging, dir);
     return total;
   } catch (e) {
+    await sink.close();
     await rm(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    await sink.close();
   }
 }
