@@ -45,6 +45,19 @@ export interface Draft {
   picks: Located[];
   /** `ref` of the article this one translates */
   translationOf?: Located;
+  /**
+   * What enrich.ts works out of this draft alone, worked out already where the
+   * draft was made (a feed parser's worker thread, parseWorker.ts), so the main
+   * thread of a big import does not: enrich.ts works it out when it is absent.
+   */
+  facts?: DraftFacts;
+}
+
+export interface DraftFacts {
+  /** slugify(headline): the slug, unless another article has it (enrich.ts) */
+  slugBase: string;
+  /** words in the lead and body */
+  wordCount: number;
 }
 
 /** The source when neither the text nor its sidecar names one. */

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Article } from '../model/article.ts';
 import type { Draft } from './draft.ts';
-import { buildArticles, countWords, draftId, truncateText } from './enrich.ts';
+import { buildArticles, countWords, draftFacts, draftId, truncateText } from './enrich.ts';
 import { formatError } from './errors.ts';
 import { parseSeed } from './seed.ts';
 import type { Glossary } from './topics.ts';
@@ -134,6 +134,15 @@ describe('articles', () => {
     const { articles } = buildArticles([seed('c/a.txt', ['H', '16:00 21.12.2021', '', 'Один два – три.', '', '> «Чотири» п’ять', '', 'Контекст', '', 'Не рахується.'])]);
     expect(articles[0]?.wordCount).toBe(5);
     for (const a of articles) expect(v.safeParse(Article, a).success).toBe(true);
+  });
+
+  it('take the slug and word count from facts worked out where the draft was made, the same as worked out here', () => {
+    const draft = seed('c/a.txt', ['Заголовок новини', '16:00 21.12.2021', '', 'Один два – три.']);
+    expect(draftFacts(draft)).toEqual({ slugBase: 'zaholovok-novyny', wordCount: 3 });
+    const given = buildArticles([{ ...draft, facts: { slugBase: 'given-slug', wordCount: 42 } }]).articles[0];
+    expect([given?.slug, given?.wordCount]).toEqual(['given-slug', 42]);
+    const own = buildArticles([draft]).articles[0];
+    expect([own?.slug, own?.wordCount]).toEqual(['zaholovok-novyny', 3]);
   });
 
   it('list related articles as slim cards, and warn about a pick no article has', () => {

@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { Article, type ArticleSummary, RelatedArticle, blockText, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
-import type { Draft } from './draft.ts';
+import type { Draft, DraftFacts } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
 import { MAX_RELATED, findRelated } from './related.ts';
 import { schemaErrors } from './schemaIssues.ts';
@@ -51,6 +51,15 @@ export function countWords(text: string): number {
 }
 
 export { blockText };
+
+/** What is worked out of a draft alone (Draft.facts). */
+export function draftFacts(d: Pick<Draft, 'headline' | 'lead' | 'body'>): DraftFacts {
+  return {
+    slugBase: slugify(d.headline),
+    // counted piece by piece: the same as over the pieces joined with spaces
+    wordCount: d.body.reduce((n, b) => n + countWords(blockText(b)), countWords(d.lead)),
+  };
+}
 
 /** Shorten to at most `max` characters at a word boundary, ending with "…". */
 export function truncateText(text: string, max = LEAD_SUMMARY_LENGTH): string {
@@ -154,10 +163,11 @@ export function buildArticles(
       slugOf.set(id, draft.slug);
     }
   }
+  const facts = new Map(withIds.map(({ draft, id }) => [id, draft.facts ?? draftFacts(draft)]));
   const auto = withIds
     .filter(({ draft }) => draft.slug === undefined)
-    .map(({ draft, id }) => ({ draft, id, base: slugify(draft.headline) }))
-    .sort((a, b) => time(a.draft.publishedAt) - time(b.draft.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .map(({ draft, id }) => ({ draft, id, base: facts.get(id)?.slugBase ?? '', t: time(draft.publishedAt) }))
+    .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const { draft, id, base } of auto) {
     let slug = base;
     for (let len = 6; taken.has(slug); len += 2) {
@@ -189,8 +199,7 @@ export function buildArticles(
       topics: topics.map((t) => registry.ref(t)),
       related: [],
       translations: {},
-      // counted piece by piece: the same as over the pieces joined with spaces
-      wordCount: draft.body.reduce((n, b) => n + countWords(blockText(b)), countWords(draft.lead)),
+      wordCount: facts.get(id)?.wordCount ?? 0,
     };
     const checked = v.safeParse(Article, article);
     if (!checked.success) {

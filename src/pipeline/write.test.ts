@@ -45,7 +45,8 @@ async function roundTrip(files: Map<string, unknown>): Promise<void> {
   expect(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'))).toEqual({ hash: sha256(expected) });
 }
 
-describe('writeDataset', () => {
+// thousands of files: the writer thread is for big datasets
+describe('writeDataset', { timeout: 30_000 }, () => {
   it('writes a small dataset on this thread: every file its JSON and a newline, the hash over the files it covers', async () => {
     await roundTrip(articles(50));
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../build.ts';
+import { draftFacts } from '../enrich.ts';
 import { detectFormat } from './detect.ts';
 import { parseInWorkers } from './parseInWorkers.ts';
 import { feedToDrafts } from './toDraft.ts';
@@ -17,9 +18,12 @@ function feed(name: string): FeedFile {
 }
 
 describe('parseInWorkers', () => {
-  it('gives each feed the drafts and errors of the in-line parse, in order, and empties its text', async () => {
+  it('gives each feed the drafts (with their facts) and errors of the in-line parse, in order, and empties its text', async () => {
     const names = ['rss2.xml', 'atom1.xml', 'feed11.json', 'rss1.rdf'];
-    const expected = names.map((n) => feedToDrafts(parseFeed(feed(n))));
+    const expected = names.map((n) => {
+      const parsed = feedToDrafts(parseFeed(feed(n)));
+      return { ...parsed, drafts: parsed.drafts.map((d) => ({ ...d, facts: draftFacts(d) })) };
+    });
     const feeds = names.map(feed);
     const done: number[] = [];
     const results = await parseInWorkers(feeds, (k) => done.push(k), 2);

@@ -1,12 +1,16 @@
 /**
  * Feed files parsed in a worker thread (parseInWorkers.ts sends them): each
- * message is a FeedFile, each answer its feedToDrafts() result.
+ * message is a FeedFile, each answer its feedToDrafts() result, each draft with
+ * its facts (Draft.facts) worked out here rather than on the main thread.
  */
 import { parentPort } from 'node:worker_threads';
 import { parseFeed } from '../build.ts';
 import type { FeedFile } from '../sources.ts';
+import { draftFacts } from '../enrich.ts';
 import { feedToDrafts } from './toDraft.ts';
 
 parentPort?.on('message', (feed: FeedFile) => {
-  parentPort?.postMessage(feedToDrafts(parseFeed(feed)));
+  const parsed = feedToDrafts(parseFeed(feed));
+  for (const d of parsed.drafts) d.facts = draftFacts(d);
+  parentPort?.postMessage(parsed);
 });
