@@ -46,6 +46,11 @@ describe('layoutDataset', () => {
     });
   });
 
+  it('gives every file the text JSON.stringify gives (list pages make theirs from shared summary texts)', () => {
+    for (const [path, value] of files) expect(jsonText(value), path).toBe(JSON.stringify(value));
+    expect(jsonText(files.get('topics/even/1.json'))).toContain('"items":[{"id"');
+  });
+
   it('pages the latest lists newest first', () => {
     const p1 = v.parse(ListPage, get('latest/all/1.json'));
     const p3 = v.parse(ListPage, get('latest/all/3.json'));

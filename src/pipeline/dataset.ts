@@ -19,7 +19,7 @@ import {
   TopicPage,
   paths,
 } from '../model/dataset.ts';
-import { AfterWritten } from '../lib/jsonText.ts';
+import { AfterWritten, withJsonText } from '../lib/jsonText.ts';
 import { toSummary } from './enrich.ts';
 import { buildSearchIndex } from '../search/buildIndex.ts';
 
@@ -112,14 +112,29 @@ export function layoutDataset(
   };
   const articles = [...input].sort(newestFirst);
   const summaries = articles.map(toSummary);
+  /**
+   * A list page's text from its summaries' texts, each made once though the
+   * summary is in several lists (the same text as JSON.stringify: `items` is
+   * the page's last key).
+   */
+  const summaryTexts = new Map<ArticleSummary, string>();
+  const summaryText = (s: ArticleSummary): string => {
+    let text = summaryTexts.get(s);
+    if (text === undefined) summaryTexts.set(s, (text = JSON.stringify(s)));
+    return text;
+  };
+  const listPage = <T extends object>(head: T, items: readonly ArticleSummary[]): T & { items: readonly ArticleSummary[] } => {
+    const page = { ...head, items };
+    return withJsonText(page, () => `${JSON.stringify({ ...head, items: [] }).slice(0, -3)}[${items.map(summaryText).join(',')}]}`);
+  };
 
   for (const a of articles) put(paths.article(a.slug), validated ? a : check(Article, a, paths.article(a.slug)));
 
   const scopes: Record<ListScope, ArticleSummary[]> = { all: summaries, uk: [], en: [] };
   for (const s of summaries) scopes[s.lang].push(s);
   for (const scope of LIST_SCOPES) {
-    for (const page of paginate(scopes[scope], pageSize)) {
-      put(paths.latest(scope, page.page), checkList(ListPage, page, paths.latest(scope, page.page)));
+    for (const { items, ...head } of paginate(scopes[scope], pageSize)) {
+      put(paths.latest(scope, head.page), checkList(ListPage, listPage(head, items), paths.latest(scope, head.page)));
     }
   }
 
@@ -141,9 +156,8 @@ export function layoutDataset(
     put(paths.topicIndex(page), check(TopicIndex, value, paths.topicIndex(page)));
   }
   for (const topic of infos) {
-    for (const page of paginate(topics.get(topic.slug)?.items ?? [], pageSize)) {
-      const value = { topic, ...page };
-      put(paths.topic(topic.slug, page.page), checkList(TopicPage, value, paths.topic(topic.slug, page.page)));
+    for (const { items, ...head } of paginate(topics.get(topic.slug)?.items ?? [], pageSize)) {
+      put(paths.topic(topic.slug, head.page), checkList(TopicPage, listPage({ topic, ...head }, items), paths.topic(topic.slug, head.page)));
     }
   }
 
