@@ -11,7 +11,8 @@
  *
  * Candidates come from an inverted index topic → articles, walked rarest topic
  * first; once enough candidates score more than any newcomer still could, the
- * common topics only top up the scores already found (max-score pruning), and
+ * common topics only top up the scores already found (max-score pruning) — and
+ * only of candidates that can still reach the best `want` of their language — and
  * the last topic is read newest first and only as far as needed. Articles with
  * the same topics and language share one ranking (feeds have thousands of
  * "earn, usa"). There is no all-pairs loop, and the result is exactly the
@@ -224,6 +225,46 @@ class Scorer {
     }
   }
 
+  /** the top scores of distinct groups, as floor() finds them (scratch) */
+  private floorScore = new Float64Array(16);
+  private floorGroup = new Int32Array(16);
+
+  /**
+   * The `want`-th best score among the first `met` touched articles of
+   * distinct groups, in `lang` (same) or in the other languages (−∞ when
+   * fewer groups than that were met).
+   */
+  floor(code: number, same: boolean, want: number, met: number): number {
+    const { scratch, facts, touched } = this;
+    if (this.floorScore.length < want) {
+      this.floorScore = new Float64Array(want);
+      this.floorGroup = new Int32Array(want);
+    }
+    const score = this.floorScore;
+    const group = this.floorGroup;
+    let size = 0;
+    for (let m = 0; m < met; m++) {
+      const c = touched[m] as number;
+      if ((facts[c * FACTS] === code) !== same) continue;
+      const s = scratch[c * SCRATCH] as number;
+      if (size === want && s <= (score[want - 1] as number)) continue;
+      const g = facts[c * FACTS + 1] as number;
+      let at = 0;
+      while (at < size && group[at] !== g) at++;
+      if (at < size) {
+        if (s <= (score[at] as number)) continue;
+      } else at = size < want ? size++ : want - 1; // a new group takes the last place
+      while (at > 0 && (score[at - 1] as number) < s) {
+        score[at] = score[at - 1] as number;
+        group[at] = group[at - 1] as number;
+        at--;
+      }
+      score[at] = s;
+      group[at] = g;
+    }
+    return size === want ? (score[want - 1] as number) : -Infinity;
+  }
+
   df(t: string): number {
     return this.ix.postings.get(t)?.length ?? 0;
   }
@@ -295,10 +336,28 @@ class Scorer {
       return false;
     };
 
+    /**
+     * Keeps in `touched` only the candidates that can still enter a list: in
+     * each language class, the `want`-th best score of distinct groups met so
+     * far is a floor under the final `want`-th, and a candidate that cannot
+     * reach it with all of `rest` added cannot enter.
+     */
+    const keepLive = (rest: number): void => {
+      const floors = [this.floor(code, true, want, met), this.floor(code, false, want, met)];
+      const reach = rest * (1 + 1e-9) + 1e-12; // room for rounding in sums taken in another order
+      let live = 0;
+      for (let m = 0; m < met; m++) {
+        const c = touched[m] as number;
+        if ((scratch[c * SCRATCH] as number) + reach >= (floors[facts[c * FACTS] === code ? 0 : 1] as number)) touched[live++] = c;
+      }
+      met = live;
+    };
+
     for (let k = 0; k < topics.length; k++) {
       const t = topics[k] ?? '';
       const w = weights[k] ?? 0;
       if (met > 0 && settled(bound[k] ?? 0)) {
+        keepLive(bound[k] ?? 0);
         for (let r = k; r < topics.length; r++) topUp(topics[r] ?? '', weights[r] ?? 0);
         break;
       }
