@@ -155,11 +155,17 @@ class Batcher {
     return wait ? wait.then(then) : then();
   }
 
+  /** Waits until every batch sent so far is written. */
+  async drain(): Promise<void> {
+    void this.flush();
+    for (const sent of this.#sent.splice(0)) await sent;
+  }
+
   /** Waits until every batch is written; gives the digests of the last set of hashes. */
   async digests(): Promise<string[]> {
     void this.flush();
     const answer = this.#send({ digest: true });
-    for (const sent of this.#sent.splice(0)) await sent;
+    await this.drain();
     const last = await answer;
     return 'digests' in last ? last.digests : [];
   }
@@ -178,9 +184,15 @@ export async function writeDataset(
   const staging = besideDataset(outDir, 'tmp');
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const sink = files.size >= PARALLEL_WRITE_FILES ? threadSink(staging) : inlineSink(staging);
+  const threaded = files.size >= PARALLEL_WRITE_FILES;
+  const sink = threaded ? threadSink(staging) : inlineSink(staging);
   try {
     const batcher = new Batcher(sink);
+    // On a big write the files no hash covers are written on this thread, in
+    // between the writer thread's batches: two threads creating files in
+    // different folders are faster than one (the hashed files keep their
+    // order, so they all go to the writer thread).
+    const local = threaded ? new Batcher(inlineSink(staging)) : batcher;
     let done = 0;
     let total = files.size;
     const put = async (batch: ReadonlyMap<string, unknown>): Promise<void> => {
@@ -193,25 +205,34 @@ export async function writeDataset(
       }
       const pending = [...batch].filter((entry): entry is [string, AfterWritten] => entry[1] instanceof AfterWritten);
       batcher.hashes(pending.length);
+      const shared: Array<[string, unknown, number[]]> = [];
+      const own: Array<[string, unknown]> = [];
       for (const [path, value] of batch) {
         if (value instanceof AfterWritten) continue;
         const covers: number[] = [];
         pending.forEach(([, after], k) => {
           if (after.covers(path)) covers.push(k);
         });
-        const wait = batcher.add(path, value, covers);
+        if (covers.length > 0 || local === batcher) shared.push([path, value, covers]);
+        else own.push([path, value]);
+      }
+      // The two kinds interleaved evenly, each in its own order.
+      for (let s = 0, o = 0; s < shared.length || o < own.length; ) {
+        const next = s < shared.length && (o >= own.length || s * own.length <= o * shared.length) ? shared[s++] : undefined;
+        const wait = next ? batcher.add(...next) : local.add(...(own[o++] as [string, unknown]), []);
         if (wait) await wait;
         if (++done % 2000 === 0) {
           progress(done, total);
           await new Promise((r) => setImmediate(r)); // let the progress bar draw
         }
       }
+      if (local !== batcher) await local.drain();
       const digests = await batcher.digests();
       for (const [k, [path, after]] of pending.entries()) {
-        await batcher.add(path, after.make(digests[k] ?? ''), []);
+        await local.add(path, after.make(digests[k] ?? ''), []);
         done++;
       }
-      await batcher.digests();
+      await local.drain();
     };
     progress(0, total);
     await put(files);
