@@ -13,7 +13,7 @@
  */
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
-import { Article, type ArticleSummary, RelatedArticle, blockText, summarise } from '../model/article.ts';
+import { Article, type ArticleSummary, type RelatedArticle, blockText, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
 import type { Draft, DraftFacts } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
@@ -296,15 +296,18 @@ export function buildArticles(
     );
   }
   progress('related articles', 1, 1);
-  const summaries = new Map(kept.map((w) => [w.id, toSummary(w.article)]));
+  // A related card shows headline, time and reason: the lead and topics stay in the list files.
+  const cards = new Map(
+    kept.map((w) => {
+      const { lead: _lead, topics: _topics, ...card } = summarise(w.article);
+      return [w.id, card];
+    }),
+  );
   const articles: Article[] = [];
   for (const w of kept) {
     w.article.related = (links.get(w.id) ?? []).flatMap((link): RelatedArticle[] => {
-      const summary = summaries.get(link.id);
-      if (!summary) return [];
-      // A related card shows headline, time and reason: the lead and topics stay in the list files.
-      const { lead: _lead, topics: _topics, ...card } = summary;
-      return [{ ...card, reason: link.reason }];
+      const card = cards.get(link.id);
+      return card ? [{ ...card, reason: link.reason }] : [];
     });
     // The article passed its schema above; its related cards are parts of articles that
     // passed theirs, and a reason made here (enrich.test.ts checks whole articles).
