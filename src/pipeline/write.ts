@@ -1,7 +1,10 @@
 /**
  * Put the dataset on disk. The new dataset is written beside the old one and
  * swapped in at the end, so a reader (or `vite dev`) never sees half a dataset;
- * a folder that holds something other than a dataset is never cleared.
+ * a folder that holds something other than a dataset is never cleared. Files
+ * are serialised into batches of bytes (fileBatches.ts); a big dataset's
+ * hashed files (the articles) go to a writer thread (writeWorker.ts), the
+ * others are written here in between, so both cores create files.
  */
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
