@@ -19,6 +19,7 @@
  * ranking above — related.test.ts checks it against the plain all-pairs one.
  */
 import { LANGS, type Lang, type RelatedReason } from '../model/article.ts';
+import { place } from '../lib/topList.ts';
 import { TextIndex } from './textSimilarity.ts';
 
 export const MAX_RELATED = 5;
@@ -254,13 +255,7 @@ class Scorer {
       if (at < size) {
         if (s <= (score[at] as number)) continue;
       } else at = size < want ? size++ : want - 1; // a new group takes the last place
-      while (at > 0 && (score[at - 1] as number) < s) {
-        score[at] = score[at - 1] as number;
-        group[at] = group[at - 1] as number;
-        at--;
-      }
-      score[at] = s;
-      group[at] = g;
+      place(score, group, at, s, g);
     }
     return size === want ? (score[want - 1] as number) : -Infinity;
   }

@@ -14,6 +14,8 @@
  * linear in N. The best k are kept in a small sorted list, never a full sort.
  */
 
+import { place } from '../lib/topList.ts';
+
 const STOP = new Set(
   (
     'the and for that with from this have has had was were are not but his her its they their them you your our who which what when where will would could should been being into than then there these those about after over also more most said says say one two new all any can may per mln pct ' +
@@ -302,14 +304,7 @@ export class TextIndex {
         score = upper * (days >= FAR_DAYS ? 0.5 : 0.5 + 0.5 * 2 ** (-days / HALF_LIFE_DAYS));
       }
       if (size >= k && score <= (topScore[k - 1] as number)) continue;
-      let at = size < k ? size++ : k - 1;
-      while (at > 0 && (topScore[at - 1] as number) < score) {
-        topScore[at] = topScore[at - 1] as number;
-        topIdx[at] = topIdx[at - 1] as number;
-        at--;
-      }
-      topScore[at] = score;
-      topIdx[at] = j;
+      place(topScore, topIdx, size < k ? size++ : k - 1, score, j);
     }
     const top: Similar[] = [];
     for (let r = 0; r < size; r++) top.push({ idx: topIdx[r] as number, score: topScore[r] as number });
