@@ -138,6 +138,11 @@ export function summarise(a: Article): ArticleSummary {
   return { id: a.id, slug: a.slug, lang: a.lang, headline: a.headline, publishedAt: a.publishedAt, lead: a.lead, topics: a.topics };
 }
 
+/** A related card: the summary without its lead and topics (they stay in the list files), and why it is related. */
+export function relatedCard(a: Article, reason: RelatedReason): RelatedArticle {
+  return { id: a.id, slug: a.slug, lang: a.lang, headline: a.headline, publishedAt: a.publishedAt, reason };
+}
+
 /** The plain text of inline runs. */
 export function inlineText(runs: readonly Inline[]): string {
   return runs.map((r) => r.text).join('');

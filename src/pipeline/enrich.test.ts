@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Article } from '../model/article.ts';
+import { Article, summarise } from '../model/article.ts';
 import type { Draft } from './draft.ts';
 import { buildArticles, countWords, draftFacts, draftId, truncateText } from './enrich.ts';
 import { formatError } from './errors.ts';
@@ -158,6 +158,9 @@ describe('articles', () => {
     // a related card is slim: the lead and topics stay in the list files
     expect(a?.related[0]).not.toHaveProperty('lead');
     expect(a?.related[0]).not.toHaveProperty('topics');
+    // everything else a summary shows, in its order, then the reason
+    const b0 = articles.find((x) => x.headline === 'B story');
+    if (b0) expect(Object.keys(a?.related[0] ?? {})).toEqual([...Object.keys(summarise(b0)).filter((k) => k !== 'lead' && k !== 'topics'), 'reason']);
     const b = articles.find((x) => x.headline === 'B story');
     expect(b?.related.map((r) => [r.headline, r.reason])).toEqual([['A story', { type: 'topics', topics: ['x'] }]]);
     // the cards are not checked one by one when made: whole articles pass the schema

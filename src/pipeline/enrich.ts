@@ -13,7 +13,7 @@
  */
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
-import { Article, type ArticleSummary, type RelatedArticle, blockText, summarise } from '../model/article.ts';
+import { Article, type ArticleSummary, type RelatedArticle, blockText, relatedCard, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
 import type { Draft, DraftFacts } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
@@ -296,19 +296,14 @@ export function buildArticles(
     );
   }
   progress('related articles', 1, 1);
-  // A related card shows headline, time and reason: the lead and topics stay in the list files.
-  const cards = new Map(
-    kept.map((w) => {
-      const { lead: _lead, topics: _topics, ...card } = summarise(w.article);
-      return [w.id, card];
-    }),
-  );
   const articles: Article[] = [];
   for (const w of kept) {
-    w.article.related = (links.get(w.id) ?? []).flatMap((link): RelatedArticle[] => {
-      const card = cards.get(link.id);
-      return card ? [{ ...card, reason: link.reason }] : [];
-    });
+    const cards: RelatedArticle[] = [];
+    for (const link of links.get(w.id) ?? []) {
+      const other = byIdKept.get(link.id);
+      if (other) cards.push(relatedCard(other.article, link.reason));
+    }
+    w.article.related = cards;
     // The article passed its schema above; its related cards are parts of articles that
     // passed theirs, and a reason made here (enrich.test.ts checks whole articles).
     articles.push(w.article);
