@@ -19,7 +19,7 @@ export interface Batch {
 }
 
 /** Move a file; across file systems, copy it and delete the original. */
-export function move(from: string, to: string): void {
+function move(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (e) {
