@@ -33,9 +33,12 @@ const time = (iso: string): number => {
   return Number.isNaN(t) ? -Infinity : t;
 };
 
-/** Newest first, then by id, so equal times keep one order. */
-export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Article, 'publishedAt' | 'id'>): number {
-  return time(b.publishedAt) - time(a.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** A sorted copy, newest first, then by id, so equal times keep one order (each time parsed once). */
+export function newestFirst<T extends Pick<Article, 'publishedAt' | 'id'>>(items: readonly T[]): T[] {
+  return items
+    .map((a) => ({ a, t: time(a.publishedAt) }))
+    .sort((x, y) => y.t - x.t || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0))
+    .map(({ a }) => a);
 }
 
 
@@ -48,7 +51,7 @@ export function newestFirst(a: Pick<Article, 'publishedAt' | 'id'>, b: Pick<Arti
  */
 export function contentHash(articles: readonly Article[]): string {
   const hash = createHash('sha256');
-  for (const a of [...articles].sort(newestFirst)) hash.update(`${JSON.stringify(a)}\n`, 'utf8');
+  for (const a of newestFirst(articles)) hash.update(`${JSON.stringify(a)}\n`, 'utf8');
   return hash.digest('hex');
 }
 
@@ -110,11 +113,7 @@ export function layoutDataset(
     check(schema, validated ? { ...value, items: [] } : value, path);
     return value;
   };
-  // newestFirst, with each time parsed once rather than in every comparison
-  const articles = input
-    .map((a) => ({ a, t: time(a.publishedAt) }))
-    .sort((x, y) => y.t - x.t || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0))
-    .map(({ a }) => a);
+  const articles = newestFirst(input);
   const summaries = articles.map(toSummary);
   /**
    * A list page's text from its summaries' texts, each made once though the

@@ -245,6 +245,7 @@ export async function writeDataset(
       await put(more);
     }
     progress(total, total);
+    await sink.close();
     if (exists) await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     await rename(staging, dir);
@@ -253,7 +254,5 @@ export async function writeDataset(
     await sink.close();
     await rm(staging, { recursive: true, force: true });
     throw e;
-  } finally {
-    await sink.close();
   }
 }
