@@ -17,6 +17,8 @@ import { type FeedDrafts, parseInWorkers } from './feeds/parseInWorkers.ts';
 import { mergeDuplicates } from './feeds/merge.ts';
 import { feedToDrafts } from './feeds/toDraft.ts';
 import { parseXmlFeed } from './feeds/xml.ts';
+import type { findRelated } from './related.ts';
+import { findRelatedInParallel } from './relatedInParallel.ts';
 import { parseSeed } from './seed.ts';
 import type { FeedFile, SeedSource, TextFile } from './sources.ts';
 import { type Glossary, mergeGlossaries, parseGlossary } from './topics.ts';
@@ -79,6 +81,7 @@ function enrich(
   beforeRelated?: (articles: readonly Article[]) => void,
   /** feeds parsed already (parseInWorkers), by position; the others are parsed here (consumed: each let go once read) */
   parsedFeeds: Array<FeedDrafts | undefined> = [],
+  related?: typeof findRelated,
 ): Enriched {
   const drafts: Draft[] = [];
   let sources = seeds.length;
@@ -103,7 +106,7 @@ function enrich(
   errors.push(...deduped.errors);
   for (const d of deduped.drafts) drafts.push(d);
 
-  const built = buildArticles(drafts, glossary, progress, beforeRelated);
+  const built = buildArticles(drafts, glossary, progress, beforeRelated, related);
   errors.push(...built.errors);
   return { built, errors, sources, merged: deduped.merged };
 }
@@ -175,6 +178,7 @@ export async function buildDatasetInParallel(
         return () => worker.pump();
       },
       parsedFeeds,
+      findRelatedInParallel,
     );
   } finally {
     early?.cancel();

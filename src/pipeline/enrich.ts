@@ -103,6 +103,8 @@ export function buildArticles(
    * are found; what it returns is called now and then while they are found
    */
   beforeRelated: (articles: readonly Article[]) => void | (() => void) = () => {},
+  /** finds the related links (findRelated, or the same on more threads: relatedInParallel.ts) */
+  related: typeof findRelated = findRelated,
 ): EnrichResult {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
@@ -262,7 +264,7 @@ export function buildArticles(
   // ---- related ------------------------------------------------------------------
   const tick = beforeRelated(kept.map((w) => w.article)) ?? undefined;
   progress('related articles', 0, 1);
-  const { links, unresolved } = findRelated(
+  const { links, unresolved } = related(
     kept.map((w) => ({
       // made when read (once, by the text index), so 100 000 of them are never all kept at once
       get text() {

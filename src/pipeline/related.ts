@@ -20,7 +20,7 @@
  */
 import { LANGS, type Lang, type RelatedReason } from '../model/article.ts';
 import { place } from '../lib/topList.ts';
-import { TextIndex } from './textSimilarity.ts';
+import { type TextColumns, TextIndex, textColumns } from './textSimilarity.ts';
 
 export const MAX_RELATED = 5;
 /** Articles of one topic walked at most, newest first (see rank). */
@@ -99,25 +99,32 @@ class TopList {
   }
 }
 
-interface Index {
+/**
+ * What finding related links reads, in columns — typed arrays a helper thread
+ * can share (RelatedFinder.share) — and a few short lists: no object per article.
+ */
+export interface Index {
   n: number;
+  ids: readonly string[];
   /** publication times, ms (−Infinity when unreadable) */
   time: Float64Array;
-  articles: readonly RelatedInput[];
   /** position in "newest first, then slug" order: lower is better */
   rank: Int32Array;
   /** translation group, as a number */
   group: Int32Array;
-  topicSets: ReadonlyArray<ReadonlySet<string>>;
-  /** each article's language, as its index in LANGS (typed, so hot loops never touch the article objects) */
+  /** each article's language, as its index in LANGS */
   langCode: Uint8Array;
-  /** topic slug → number; each article's topics as numbers, in topicList[topicStart[i] .. topicStart[i + 1]] */
-  topicIds: ReadonlyMap<string, number>;
+  /** topic slugs by number */
+  topicNames: readonly string[];
+  /** each article's topics as numbers (no repeats), in topicList[topicStart[i] .. topicStart[i + 1]] */
   topicStart: Int32Array;
   topicList: Int32Array;
-  /** topic → articles, best rank first */
-  postings: ReadonlyMap<string, readonly number[]>;
-  /** headline → articles, best rank first */
+  /** each topic's articles, best rank first, in postList[postStart[t] .. postStart[t + 1]] */
+  postStart: Int32Array;
+  postList: Int32Array;
+  /** the editor's picks (headlines) of the articles that have them */
+  picks: ReadonlyMap<number, readonly string[]>;
+  /** headline → articles, best rank first (only when some article has picks) */
   byHeadline: ReadonlyMap<string, readonly number[]>;
 }
 
@@ -154,45 +161,73 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
     if (g === undefined) groupIds.set(a.group, (g = groupIds.size));
     group[i] = g;
   });
-  const topicSets = articles.map((a) => new Set(a.topics));
 
-  const postings = new Map<string, number[]>();
-  const byHeadline = new Map<string, number[]>();
-  const push = (map: Map<string, number[]>, key: string, i: number): void => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
-  for (const i of order) {
-    for (const t of topicSets[i] ?? []) push(postings, t, i);
-    push(byHeadline, headlineKey(articles[i]?.headline ?? ''), i);
-  }
-  const langCode = Uint8Array.from(articles, (a) => langCodeOf(a.lang));
+  // Topics as numbers, each article's without repeats.
   const topicIds = new Map<string, number>();
   const topicStart = new Int32Array(n + 1);
   const topicList: number[] = [];
-  articles.forEach((_, i) => {
-    for (const t of topicSets[i] ?? []) {
+  const df: number[] = [];
+  articles.forEach((a, i) => {
+    const from = topicList.length;
+    for (const t of a.topics) {
       let id = topicIds.get(t);
-      if (id === undefined) topicIds.set(t, (id = topicIds.size));
+      if (id === undefined) {
+        topicIds.set(t, (id = topicIds.size));
+        df.push(0);
+      }
+      if (topicList.indexOf(id, from) >= 0) continue;
       topicList.push(id);
+      df[id] = (df[id] as number) + 1;
     }
     topicStart[i + 1] = topicList.length;
   });
+  // Each topic's articles in rank order: a counting sort of the (topic, article) pairs.
+  const postStart = new Int32Array(df.length + 1);
+  df.forEach((d, t) => (postStart[t + 1] = (postStart[t] as number) + d));
+  const postList = new Int32Array(topicList.length);
+  const fill = postStart.slice(0, df.length);
+  for (const i of order) {
+    for (let p = topicStart[i] as number; p < (topicStart[i + 1] as number); p++) {
+      const t = topicList[p] as number;
+      postList[(fill[t] as number)++] = i;
+    }
+  }
+
+  const picks = new Map<number, readonly string[]>();
+  articles.forEach((a, i) => {
+    if ((a.picks?.length ?? 0) > 0) picks.set(i, a.picks ?? []);
+  });
+  const byHeadline = new Map<string, number[]>();
+  if (picks.size > 0) {
+    for (const i of order) {
+      const key = headlineKey(articles[i]?.headline ?? '');
+      const list = byHeadline.get(key);
+      if (list) list.push(i);
+      else byHeadline.set(key, [i]);
+    }
+  }
   return {
     n,
+    ids: articles.map((a) => a.id),
     time: Float64Array.from(time),
-    articles,
     rank,
     group,
-    topicSets,
-    langCode,
-    topicIds,
+    langCode: Uint8Array.from(articles, (a) => langCodeOf(a.lang)),
+    topicNames: [...topicIds.keys()],
     topicStart,
     topicList: Int32Array.from(topicList),
-    postings,
+    postStart,
+    postList,
+    picks,
     byHeadline,
   };
+}
+
+/** Whether article `c` has the topic numbered `id`. */
+function hasTopic(ix: Index, c: number, id: number): boolean {
+  const end = ix.topicStart[c + 1] as number;
+  for (let p = ix.topicStart[c] as number; p < end; p++) if (ix.topicList[p] === id) return true;
+  return false;
 }
 
 /** Width of Scorer's per-article scratch: score, the call that last met it. */
@@ -260,13 +295,20 @@ class Scorer {
     return size === want ? (score[want - 1] as number) : -Infinity;
   }
 
-  df(t: string): number {
-    return this.ix.postings.get(t)?.length ?? 0;
+  /** how many articles have topic `t` */
+  df(t: number): number {
+    const { postStart } = this.ix;
+    return (postStart[t + 1] as number) - (postStart[t] as number);
   }
 
   /** Topics rarest first (then by slug). */
-  order(topics: Iterable<string>): string[] {
-    return [...new Set(topics)].sort((x, y) => this.df(x) - this.df(y) || (x < y ? -1 : x > y ? 1 : 0));
+  order(topics: Iterable<number>): number[] {
+    const names = this.ix.topicNames;
+    return [...topics].sort((x, y) => {
+      const a = names[x] ?? '';
+      const b = names[y] ?? '';
+      return this.df(x) - this.df(y) || (a < b ? -1 : a > b ? 1 : 0);
+    });
   }
 
   /**
@@ -274,9 +316,8 @@ class Scorer {
    * best `want` in other languages, by Σ idf over shared topics, then rank.
    * `excluded` articles are never candidates.
    */
-  rank(topics: readonly string[], lang: Lang, want: number, excluded: (c: number) => boolean): number[] {
-    const { n, rank, group, topicIds, topicList, postings } = this.ix;
-    const code = langCodeOf(lang);
+  rank(topics: readonly number[], code: number, want: number, excluded: (c: number) => boolean): number[] {
+    const { n, rank, group, topicList, postStart, postList } = this.ix;
     const { scratch, facts, touched } = this;
     const round = ++this.round;
     const weights = topics.map((t) => Math.log(n / this.df(t)));
@@ -293,14 +334,17 @@ class Scorer {
       }
       scratch[at] = (scratch[at] as number) + w;
     };
-    const topUp = (t: string, w: number): void => {
-      const list = postings.get(t) ?? [];
-      if (list.length < met) {
+    const topUp = (id: number, w: number): void => {
+      const from = postStart[id] as number;
+      const to = postStart[id + 1] as number;
+      if (to - from < met) {
         // fewer articles have the topic than were met: find the met ones among them
-        for (const c of list) if (scratch[c * SCRATCH + 1] === round) scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
+        for (let p = from; p < to; p++) {
+          const c = postList[p] as number;
+          if (scratch[c * SCRATCH + 1] === round) scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
+        }
         return;
       }
-      const id = topicIds.get(t) ?? -1;
       for (let m = 0; m < met; m++) {
         const c = touched[m] as number;
         const end = facts[c * FACTS + 3] as number;
@@ -349,14 +393,14 @@ class Scorer {
     };
 
     for (let k = 0; k < topics.length; k++) {
-      const t = topics[k] ?? '';
+      const t = topics[k] as number;
       const w = weights[k] ?? 0;
       if (met > 0 && settled(bound[k] ?? 0)) {
         keepLive(bound[k] ?? 0);
-        for (let r = k; r < topics.length; r++) topUp(topics[r] ?? '', weights[r] ?? 0);
+        for (let r = k; r < topics.length; r++) topUp(topics[r] as number, weights[r] ?? 0);
         break;
       }
-      const list = postings.get(t) ?? [];
+      const list = postList.subarray(postStart[t] as number, postStart[t + 1] as number);
       if (k < topics.length - 1) {
         // A very common topic is walked over its newest MAX_WALK articles only: linear time at any size.
         const end = Math.min(list.length, MAX_WALK);
@@ -404,7 +448,8 @@ interface Candidate {
   topic: number;
   /** cosine × recency, 0 under MIN_TEXT_SCORE */
   text: number;
-  shared: string[];
+  /** shares topics with the article */
+  shares: boolean;
   score: number;
   /** in the article's language */
   same: boolean;
@@ -418,118 +463,155 @@ export const MIN_TEXT_SCORE = 0.15;
 /** Articles between two calls of findRelated's `tick`. */
 const TICK_EVERY = 64;
 
+/** What a RelatedFinder works from: the index, and the text index when there are texts. */
+export interface FinderData {
+  ix: Index;
+  text?: TextColumns;
+}
+
+/** The finder's data for `articles` (its typed arrays can go to shared memory: relatedInParallel.ts). */
+export function finderData(articles: readonly RelatedInput[], tick?: () => void): FinderData {
+  const ix = buildIndex(articles);
+  tick?.();
+  if (!articles.some((a) => a.text !== undefined)) return { ix };
+  // each text made when the index reads it, never all at once
+  const texts = { length: articles.length, text: (i: number) => articles[i]?.text ?? '' };
+  return { ix, text: textColumns(texts, ix.time, tick) };
+}
+
+/**
+ * Finds the related links of one article at a time (linksFor) from the data
+ * of all of them. Articles are independent of each other, so finders on
+ * several threads can share the work (relatedInParallel.ts) and give exactly
+ * what findRelated gives; each has its own scratch space, the data can be shared.
+ */
+export class RelatedFinder {
+  private readonly ix: Index;
+  private readonly scorer: Scorer;
+  private readonly text: TextIndex | undefined;
+  /** rankings shared by articles with the same language and topics (and no picks) */
+  private readonly shared = new Map<string, number[]>();
+  /** the article (position + 1) a candidate was last considered for */
+  private readonly consideredFor: Int32Array;
+
+  constructor(
+    data: FinderData,
+    private readonly max = MAX_RELATED,
+  ) {
+    this.ix = data.ix;
+    this.scorer = new Scorer(this.ix);
+    this.text = data.text ? new TextIndex(data.text) : undefined;
+    this.consideredFor = new Int32Array(this.ix.n);
+  }
+
+  /** The links of article `i`; its picks that match no other article go to `unresolved`. */
+  linksFor(i: number, unresolved: UnresolvedPick[]): RelatedLink[] {
+    const { ix, scorer, text, shared, consideredFor, max } = this;
+    const { ids, langCode } = ix;
+    const id = ids[i] ?? '';
+    const groupOf = (idx: number): number => ix.group[idx] ?? -1;
+    const never = (): boolean => false;
+    const out: RelatedLink[] = [];
+    /** stories already listed, and the article's own */
+    const used = new Set<number>([groupOf(i)]);
+
+    // 1. editorial picks
+    (ix.picks.get(i) ?? []).forEach((headline, index) => {
+      const matches = ix.byHeadline.get(headlineKey(headline)) ?? [];
+      if (matches.length === 0) {
+        unresolved.push({ id, index, headline, why: 'not-found' });
+        return;
+      }
+      const usable = matches.filter((m) => !used.has(groupOf(m)));
+      const pick = usable.find((m) => langCode[m] === langCode[i]) ?? usable[0];
+      if (pick === undefined) {
+        if (matches.some((m) => groupOf(m) === groupOf(i))) unresolved.push({ id, index, headline, why: 'itself' });
+        return; // an earlier pick already lists this story
+      }
+      if (out.length >= max) return;
+      used.add(groupOf(pick));
+      out.push({ id: ids[pick] ?? '', reason: { type: 'editorial' } });
+    });
+
+    // 2. shared topics (and, with texts, similar texts)
+    const want = max - out.length;
+    if (want <= 0) return out;
+    const code = langCode[i] as number;
+    const topics = scorer.order(ix.topicList.subarray(ix.topicStart[i] as number, ix.topicStart[i + 1] as number));
+    const extra = text ? EXTRA_CANDIDATES : 0;
+    let ranked: number[];
+    if (out.length === 0) {
+      // Nothing excluded but the article's own story, which takes at most one place.
+      const key = `${code} ${[...topics].sort((x, y) => x - y).join(' ')}`;
+      ranked = shared.get(key) ?? scorer.rank(topics, code, max + 1 + extra, never);
+      shared.set(key, ranked);
+    } else {
+      ranked = scorer.rank(topics, code, want + extra, (c) => used.has(groupOf(c)));
+    }
+    const names = (c: number): string[] => {
+      const out: string[] = [];
+      for (const t of topics) if (hasTopic(ix, c, t)) out.push(ix.topicNames[t] ?? '');
+      return out;
+    };
+    if (!text) {
+      for (const c of ranked) {
+        if (out.length >= max) break;
+        if (used.has(groupOf(c))) continue;
+        used.add(groupOf(c));
+        out.push({ id: ids[c] ?? '', reason: { type: 'topics', topics: names(c) } });
+      }
+      return out;
+    }
+    // score = shared-topic weight as a share of the article's own (0–1) + cosine × recency (0–1)
+    const idf = topics.map((t) => Math.log(ix.n / Math.max(1, scorer.df(t))));
+    let own = 0;
+    for (const w of idf) own += w;
+    const candidates: Candidate[] = [];
+    const consider = (c: number): void => {
+      if (c === i || consideredFor[c] === i + 1 || used.has(groupOf(c))) return;
+      consideredFor[c] = i + 1;
+      let shares = false;
+      let weight = 0;
+      topics.forEach((t, k) => {
+        if (hasTopic(ix, c, t)) {
+          shares = true;
+          weight += idf[k] as number;
+        }
+      });
+      const similarity = text.score(i, c);
+      const textScore = similarity >= MIN_TEXT_SCORE ? similarity : 0;
+      if (!shares && textScore === 0) return;
+      const topic = own > 0 ? weight / own : 0;
+      candidates.push({ c, topic, text: textScore, shares, score: topic + textScore, same: langCode[c] === code });
+    };
+    for (const c of ranked) consider(c);
+    for (const s of text.similar(i, want + extra, (c) => !used.has(groupOf(c)))) consider(s.idx);
+    const order = candidates.sort(
+      (x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0),
+    );
+    for (const x of order) {
+      if (out.length >= max) break;
+      if (used.has(groupOf(x.c))) continue;
+      used.add(groupOf(x.c));
+      const reason: RelatedReason = x.shares && x.topic >= x.text ? { type: 'topics', topics: names(x.c) } : { type: 'text' };
+      out.push({ id: ids[x.c] ?? '', reason });
+    }
+    return out;
+  }
+}
+
 export function findRelated(
   articles: readonly RelatedInput[],
   max = MAX_RELATED,
   /** called now and then (another thread's work can be fed while this one is busy) */
   tick?: () => void,
 ): RelatedResult {
-  const ix = buildIndex(articles);
-  tick?.();
-  const scorer = new Scorer(ix);
-  const text = articles.some((a) => a.text !== undefined)
-    ? new TextIndex(
-        // each text made when the index reads it, never all at once
-        { length: articles.length, text: (i) => articles[i]?.text ?? '' },
-        ix.time,
-        tick,
-      )
-    : undefined;
+  const finder = new RelatedFinder(finderData(articles, tick), max);
   const links = new Map<string, RelatedLink[]>();
   const unresolved: UnresolvedPick[] = [];
-  const groupOf = (idx: number): number => ix.group[idx] ?? -1;
-  /** rankings shared by articles with the same language and topics (and no picks) */
-  const shared = new Map<string, number[]>();
-  const never = (): boolean => false;
-  /** the article (position + 1) a candidate was last considered for */
-  const consideredFor = new Int32Array(articles.length);
-
   articles.forEach((a, i) => {
     if (tick && i % TICK_EVERY === 0) tick();
-    const out: RelatedLink[] = [];
-    /** stories already listed, and the article's own */
-    const used = new Set<number>([groupOf(i)]);
-
-    // 1. editorial picks
-    (a.picks ?? []).forEach((headline, index) => {
-      const matches = ix.byHeadline.get(headlineKey(headline)) ?? [];
-      if (matches.length === 0) {
-        unresolved.push({ id: a.id, index, headline, why: 'not-found' });
-        return;
-      }
-      const usable = matches.filter((m) => !used.has(groupOf(m)));
-      const pick = usable.find((m) => articles[m]?.lang === a.lang) ?? usable[0];
-      if (pick === undefined) {
-        if (matches.some((m) => groupOf(m) === groupOf(i))) unresolved.push({ id: a.id, index, headline, why: 'itself' });
-        return; // an earlier pick already lists this story
-      }
-      if (out.length >= max) return;
-      used.add(groupOf(pick));
-      out.push({ id: articles[pick]?.id ?? '', reason: { type: 'editorial' } });
-    });
-
-    // 2. shared topics (and, with texts, similar texts)
-    const want = max - out.length;
-    if (want > 0) {
-      const topics = scorer.order(a.topics);
-      const extra = text ? EXTRA_CANDIDATES : 0;
-      let ranked: number[];
-      if (out.length === 0) {
-        // Nothing excluded but the article's own story, which takes at most one place.
-        const key = `${a.lang}\u0000${[...topics].sort().join('\u0000')}`;
-        ranked = shared.get(key) ?? scorer.rank(topics, a.lang, max + 1 + extra, never);
-        shared.set(key, ranked);
-      } else {
-        ranked = scorer.rank(topics, a.lang, want + extra, (c) => used.has(groupOf(c)));
-      }
-      const sharedTopics = (c: number): string[] => topics.filter((t) => ix.topicSets[c]?.has(t));
-      if (!text) {
-        for (const c of ranked) {
-          if (out.length >= max) break;
-          if (used.has(groupOf(c))) continue;
-          used.add(groupOf(c));
-          out.push({ id: articles[c]?.id ?? '', reason: { type: 'topics', topics: sharedTopics(c) } });
-        }
-      } else {
-        // score = shared-topic weight as a share of the article's own (0–1) + cosine × recency (0–1)
-        const idf = topics.map((t) => Math.log(ix.n / Math.max(1, scorer.df(t))));
-        let own = 0;
-        for (const w of idf) own += w;
-        const candidates: Candidate[] = [];
-        const consider = (c: number): void => {
-          if (c === i || consideredFor[c] === i + 1 || used.has(groupOf(c))) return;
-          consideredFor[c] = i + 1;
-          const theirs = ix.topicSets[c];
-          const common: string[] = [];
-          let weight = 0;
-          topics.forEach((t, k) => {
-            if (theirs?.has(t)) {
-              common.push(t);
-              weight += idf[k] as number;
-            }
-          });
-          const similarity = text.score(i, c);
-          const textScore = similarity >= MIN_TEXT_SCORE ? similarity : 0;
-          if (common.length === 0 && textScore === 0) return;
-          const topic = own > 0 ? weight / own : 0;
-          candidates.push({ c, topic, text: textScore, shared: common, score: topic + textScore, same: articles[c]?.lang === a.lang });
-        };
-        for (const c of ranked) consider(c);
-        for (const s of text.similar(i, want + extra, (c) => !used.has(groupOf(c)))) consider(s.idx);
-        const order = candidates.sort(
-          (x, y) => Number(y.same) - Number(x.same) || y.score - x.score || (ix.rank[x.c] ?? 0) - (ix.rank[y.c] ?? 0),
-        );
-        for (const x of order) {
-          if (out.length >= max) break;
-          if (used.has(groupOf(x.c))) continue;
-          used.add(groupOf(x.c));
-          const reason: RelatedReason =
-            x.shared.length > 0 && x.topic >= x.text ? { type: 'topics', topics: x.shared } : { type: 'text' };
-          out.push({ id: articles[x.c]?.id ?? '', reason });
-        }
-      }
-    }
-    links.set(a.id, out);
+    links.set(a.id, finder.linksFor(i, unresolved));
   });
   return { links, unresolved };
 }

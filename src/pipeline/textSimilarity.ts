@@ -86,13 +86,138 @@ function room(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer>
 }
 
 /**
- * The index is flat typed columns, not an object or a Map per article: each
- * article's vector is its terms (ascending) and weights in
+ * The text index in flat typed columns, not an object or a Map per article:
+ * each article's vector is its terms (ascending) and weights in
  * vecTerm/vecWeight[vecStart[i] .. vecStart[i + 1]], each term's postings
  * (articles in order, and their weights) in postDoc/postWeight[postStart[t] ..
  * postStart[t + 1]], and each article's query terms (positions in its vector,
  * heaviest first) in queryPos[i · QUERY_TERMS ..] (queryLen[i] of them).
+ * Plain typed arrays, so several threads can read one copy in shared memory.
  */
+export interface TextColumns {
+  vecStart: Int32Array;
+  vecTerm: Int32Array;
+  vecWeight: Float32Array;
+  postStart: Int32Array;
+  postDoc: Int32Array;
+  postWeight: Float32Array;
+  queryPos: Int32Array;
+  queryLen: Uint8Array;
+  /** publication times, ms */
+  times: Float64Array;
+}
+
+/** The columns of a text index over `input`. */
+export function textColumns(
+  input: readonly string[] | Texts,
+  times: Float64Array,
+  /** called now and then while the index is built */
+  tick?: () => void,
+): TextColumns {
+  const texts: Texts = Array.isArray(input) ? { length: input.length, text: (i) => (input as readonly string[])[i] ?? '' } : (input as Texts);
+  const n = texts.length;
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  /** per term: the last article it was met in, and its count there */
+  const lastDoc: number[] = [];
+  const count: number[] = [];
+  // Each article's distinct terms (ascending) and counts, in one column pair.
+  const vecStart = new Int32Array(n + 1);
+  let docTerm = new Int32Array(1 << 16);
+  let docCount = new Int32Array(1 << 16);
+  let size = 0;
+  const own: number[] = [];
+  for (let d = 0; d < n; d++) {
+    if (tick && d % 256 === 0) tick();
+    own.length = 0;
+    for (const w of terms(texts.text(d))) {
+      let id = ids.get(w);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(w, id);
+        df.push(0);
+        lastDoc.push(-1);
+        count.push(0);
+      }
+      if (lastDoc[id] !== d) {
+        lastDoc[id] = d;
+        count[id] = 1;
+        df[id] = (df[id] as number) + 1;
+        own.push(id);
+      } else count[id] = (count[id] as number) + 1;
+    }
+    own.sort((x, y) => x - y);
+    docTerm = room(docTerm, size + own.length);
+    docCount = room(docCount, size + own.length);
+    for (const id of own) {
+      docTerm[size] = id;
+      docCount[size] = count[id] as number;
+      size++;
+    }
+    vecStart[d + 1] = size;
+  }
+  const maxDf = Math.max(20, Math.min(MAX_POSTINGS, Math.ceil(n / 20)));
+  const counts = new Int32Array(ids.size);
+  // Weights, L2-normalised; terms of weight 0 dropped (the vectors are compacted in place).
+  const vecWeight = new Float32Array(size);
+  let to = 0;
+  for (let d = 0; d < n; d++) {
+    const from = vecStart[d] as number;
+    const end = vecStart[d + 1] as number;
+    vecStart[d] = to;
+    let norm = 0;
+    for (let p = from; p < end; p++) {
+      const id = docTerm[p] as number;
+      const w = (1 + Math.log(docCount[p] as number)) * Math.log(n / (df[id] ?? 1));
+      if (w > 0) norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let p = from; p < end; p++) {
+      const id = docTerm[p] as number;
+      const w = (1 + Math.log(docCount[p] as number)) * Math.log(n / (df[id] ?? 1));
+      if (!(w > 0)) continue;
+      docTerm[to] = id;
+      vecWeight[to] = w / norm;
+      to++;
+      const e = df[id] ?? 0;
+      if (e >= 2 && e <= maxDf) counts[id] = (counts[id] ?? 0) + 1;
+    }
+  }
+  vecStart[n] = to;
+      const vecTerm = docTerm.slice(0, to);
+  const weights = vecWeight.slice(0, to);
+  docTerm = docCount = new Int32Array(0);
+
+  const postStart = new Int32Array(ids.size + 1);
+  for (let t = 0; t < ids.size; t++) postStart[t + 1] = (postStart[t] as number) + (counts[t] as number);
+  ids.clear();
+  const postDoc = new Int32Array(postStart[postStart.length - 1] as number);
+  const postWeight = new Float32Array(postDoc.length);
+  const fill = postStart.slice(0, postStart.length - 1);
+  const queryPos = new Int32Array(n * QUERY_TERMS);
+  const queryLen = new Uint8Array(n);
+  const usable: number[] = [];
+  for (let d = 0; d < n; d++) {
+    usable.length = 0;
+    const end = vecStart[d + 1] as number;
+    for (let p = vecStart[d] as number; p < end; p++) {
+      const id = vecTerm[p] as number;
+      if ((counts[id] ?? 0) === 0) continue;
+      const at = fill[id] as number;
+      fill[id] = at + 1;
+      postDoc[at] = d;
+      postWeight[at] = weights[p] as number;
+      usable.push(p);
+    }
+    usable.sort((x, y) => (weights[y] as number) - (weights[x] as number));
+    const q = Math.min(QUERY_TERMS, usable.length);
+    for (let k = 0; k < q; k++) queryPos[d * QUERY_TERMS + k] = usable[k] as number;
+    queryLen[d] = q;
+  }
+  return { vecStart, vecTerm, vecWeight: weights, postStart, postDoc, postWeight, queryPos, queryLen, times };
+}
+
+/** Similar texts, over the columns of a text index (each instance has its own scratch space). */
 export class TextIndex {
   private readonly vecStart: Int32Array;
   private readonly vecTerm: Int32Array;
@@ -102,6 +227,7 @@ export class TextIndex {
   private readonly postWeight: Float32Array;
   private readonly queryPos: Int32Array;
   private readonly queryLen: Uint8Array;
+  private readonly times: Float64Array;
   /** per article, WORK wide: similar()'s running sum, the call that last met it, its time */
   private readonly work: Float64Array;
   /** scratch for similar(): the articles met, and the best k so far */
@@ -110,121 +236,26 @@ export class TextIndex {
   private topScore = new Float64Array(16);
   private round = 0;
 
-  constructor(
-    input: readonly string[] | Texts,
-    private readonly times: Float64Array,
-    /** called now and then while the index is built */
-    tick?: () => void,
-  ) {
-    const texts: Texts = Array.isArray(input) ? { length: input.length, text: (i) => (input as readonly string[])[i] ?? '' } : (input as Texts);
-    const n = texts.length;
-    const ids = new Map<string, number>();
-    const df: number[] = [];
-    /** per term: the last article it was met in, and its count there */
-    const lastDoc: number[] = [];
-    const count: number[] = [];
-    // Each article's distinct terms (ascending) and counts, in one column pair.
-    const vecStart = new Int32Array(n + 1);
-    let docTerm = new Int32Array(1 << 16);
-    let docCount = new Int32Array(1 << 16);
-    let size = 0;
-    const own: number[] = [];
-    for (let d = 0; d < n; d++) {
-      if (tick && d % 256 === 0) tick();
-      own.length = 0;
-      for (const w of terms(texts.text(d))) {
-        let id = ids.get(w);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(w, id);
-          df.push(0);
-          lastDoc.push(-1);
-          count.push(0);
-        }
-        if (lastDoc[id] !== d) {
-          lastDoc[id] = d;
-          count[id] = 1;
-          df[id] = (df[id] as number) + 1;
-          own.push(id);
-        } else count[id] = (count[id] as number) + 1;
-      }
-      own.sort((x, y) => x - y);
-      docTerm = room(docTerm, size + own.length);
-      docCount = room(docCount, size + own.length);
-      for (const id of own) {
-        docTerm[size] = id;
-        docCount[size] = count[id] as number;
-        size++;
-      }
-      vecStart[d + 1] = size;
-    }
-    const maxDf = Math.max(20, Math.min(MAX_POSTINGS, Math.ceil(n / 20)));
-    const counts = new Int32Array(ids.size);
-    // Weights, L2-normalised; terms of weight 0 dropped (the vectors are compacted in place).
-    const vecWeight = new Float32Array(size);
-    let to = 0;
-    for (let d = 0; d < n; d++) {
-      const from = vecStart[d] as number;
-      const end = vecStart[d + 1] as number;
-      vecStart[d] = to;
-      let norm = 0;
-      for (let p = from; p < end; p++) {
-        const id = docTerm[p] as number;
-        const w = (1 + Math.log(docCount[p] as number)) * Math.log(n / (df[id] ?? 1));
-        if (w > 0) norm += w * w;
-      }
-      norm = Math.sqrt(norm) || 1;
-      for (let p = from; p < end; p++) {
-        const id = docTerm[p] as number;
-        const w = (1 + Math.log(docCount[p] as number)) * Math.log(n / (df[id] ?? 1));
-        if (!(w > 0)) continue;
-        docTerm[to] = id;
-        vecWeight[to] = w / norm;
-        to++;
-        const e = df[id] ?? 0;
-        if (e >= 2 && e <= maxDf) counts[id] = (counts[id] ?? 0) + 1;
-      }
-    }
-    vecStart[n] = to;
-    this.vecStart = vecStart;
-    this.vecTerm = docTerm.slice(0, to);
-    this.vecWeight = vecWeight.slice(0, to);
-    docTerm = docCount = new Int32Array(0);
-
-    const postStart = new Int32Array(ids.size + 1);
-    for (let t = 0; t < ids.size; t++) postStart[t + 1] = (postStart[t] as number) + (counts[t] as number);
-    ids.clear();
-    this.postStart = postStart;
-    this.postDoc = new Int32Array(postStart[postStart.length - 1] as number);
-    this.postWeight = new Float32Array(this.postDoc.length);
-    const fill = postStart.slice(0, postStart.length - 1);
-    this.queryPos = new Int32Array(n * QUERY_TERMS);
-    this.queryLen = new Uint8Array(n);
-    const usable: number[] = [];
-    const { vecTerm, postDoc, postWeight, queryPos, queryLen } = this;
-    const weights = this.vecWeight;
-    for (let d = 0; d < n; d++) {
-      usable.length = 0;
-      const end = vecStart[d + 1] as number;
-      for (let p = vecStart[d] as number; p < end; p++) {
-        const id = vecTerm[p] as number;
-        if ((counts[id] ?? 0) === 0) continue;
-        const at = fill[id] as number;
-        fill[id] = at + 1;
-        postDoc[at] = d;
-        postWeight[at] = weights[p] as number;
-        usable.push(p);
-      }
-      usable.sort((x, y) => (weights[y] as number) - (weights[x] as number));
-      const q = Math.min(QUERY_TERMS, usable.length);
-      for (let k = 0; k < q; k++) queryPos[d * QUERY_TERMS + k] = usable[k] as number;
-      queryLen[d] = q;
-    }
+  /** An index over `input` (texts by position, with their times), or over columns built already. */
+  constructor(input: TextColumns);
+  constructor(input: readonly string[] | Texts, times: Float64Array, tick?: () => void);
+  constructor(input: TextColumns | readonly string[] | Texts, times?: Float64Array, tick?: () => void) {
+    const c = 'vecStart' in input ? input : textColumns(input, times ?? new Float64Array(input.length), tick);
+    this.vecStart = c.vecStart;
+    this.vecTerm = c.vecTerm;
+    this.vecWeight = c.vecWeight;
+    this.postStart = c.postStart;
+    this.postDoc = c.postDoc;
+    this.postWeight = c.postWeight;
+    this.queryPos = c.queryPos;
+    this.queryLen = c.queryLen;
+    this.times = c.times;
+    const n = c.queryLen.length;
     // side by side, so meeting an article costs one cache line, not three
     this.work = new Float64Array(n * WORK);
     for (let d = 0; d < n; d++) {
       this.work[d * WORK + 1] = -1;
-      this.work[d * WORK + 2] = times[d] ?? NaN;
+      this.work[d * WORK + 2] = this.times[d] ?? NaN;
     }
     this.touched = new Int32Array(n);
   }
