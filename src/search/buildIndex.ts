@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { JsonText } from '../lib/jsonText.ts';
+import { Utf8Writer } from '../lib/utf8Writer.ts';
+import { WordTable } from './wordTable.ts';
 import { type Article, type Block, LANGS, type Lang, type TopicLabels, type TopicRef, blockText } from '../model/article.ts';
 import {
   BODY_CHARS,
@@ -87,7 +89,9 @@ const RadixTree = (new MiniSearch<SearchDoc>(indexOptions) as unknown as { _inde
 /**
  * The JSON text MiniSearch gives for `docs` (`JSON.stringify(index.toJSON())`
  * after `addAll(docs)`), with each stored lead cut to `snippetChars`, written
- * directly rather than through MiniSearch.
+ * directly rather than through MiniSearch, as UTF-8 bytes (with a final
+ * newline when asked: the shard file) — the postings, most of a shard, go
+ * straight into the bytes, with no string made for them.
  *
  * Why: MiniSearch keeps a Map of Maps per term and walks its radix tree once
  * per word added; at 100 000 articles that was most of the import's time and
@@ -99,10 +103,9 @@ const RadixTree = (new MiniSearch<SearchDoc>(indexOptions) as unknown as { _inde
  * JSON.stringify gives them. buildIndex.test.ts checks the text against
  * MiniSearch's own on documents made to stress the tree.
  */
-export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHARS): string {
+export function shardBytes(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHARS, newline = false): Uint8Array<ArrayBuffer> {
   const fields = indexOptions.fields ?? [];
   const nFields = fields.length;
-  const tokenize = indexOptions.tokenize as (text: string) => string[];
   const processTerm = indexOptions.processTerm as (word: string) => string | false;
   const termIds = new Map<string, number>();
   const postings = new Postings();
@@ -111,10 +114,12 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
   const documentIds: string[] = [];
   const fieldLength: string[] = [];
   const stored: string[] = [];
-  // Each distinct word as written gets a number, with its term's number (−1: none):
-  // one hash lookup per word of text. Stamps (the field being read) count
-  // distinct words and each term's occurrences without a Set or Map per field.
-  const wordIds = new Map<string, number>();
+  // Each distinct word as written gets a number (WordTable: the words of
+  // indexOptions.tokenize, found without a string each), with its term's number
+  // (−1: none). Stamps (the field being read) count distinct words and each
+  // term's occurrences without a Set or Map per field.
+  const table = new WordTable();
+  let known = 0;
   let wordTerm = new Int32Array(1024);
   let wordSeen = new Int32Array(1024);
   let termSeen = new Int32Array(1024);
@@ -136,30 +141,30 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
     for (let f = 0; f < nFields; f++) {
       const value = doc[fields[f] as keyof SearchDoc];
       if (value == null) continue;
-      const tokens = tokenize(value.toString());
+      const count = table.scan(value.toString());
+      // the words met for the first time, in order: their terms
+      wordTerm = grow(wordTerm, table.size);
+      wordSeen = grow(wordSeen, table.size);
+      for (; known < table.size; known++) {
+        const term = processTerm(table.words[known] as string);
+        let t = -1;
+        if (term) {
+          t = termIds.get(term) ?? -1;
+          if (t < 0) {
+            t = termIds.size;
+            termIds.set(term, t);
+            termSeen = grow(termSeen, t + 1);
+            termCount = grow(termCount, t + 1);
+          }
+        }
+        wordTerm[known] = t;
+      }
       serial++;
       let unique = 0;
       fieldTerms.length = 0;
-      for (const word of tokens) {
-        let w = wordIds.get(word);
-        if (w === undefined) {
-          w = wordIds.size;
-          wordIds.set(word, w);
-          wordTerm = grow(wordTerm, w + 1);
-          wordSeen = grow(wordSeen, w + 1);
-          const term = processTerm(word);
-          let t = -1;
-          if (term) {
-            t = termIds.get(term) ?? -1;
-            if (t < 0) {
-              t = termIds.size;
-              termIds.set(term, t);
-              termSeen = grow(termSeen, t + 1);
-              termCount = grow(termCount, t + 1);
-            }
-          }
-          wordTerm[w] = t;
-        }
+      const textWords = table.ids;
+      for (let k = 0; k < count; k++) {
+        const w = textWords[k] as number;
         if (wordSeen[w] !== serial) {
           wordSeen[w] = serial;
           unique++;
@@ -203,33 +208,46 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
   const fieldIds: Record<string, number> = {};
   fields.forEach((name, f) => (fieldIds[name] = f));
 
-  const out: string[] = [
+  const out = new Utf8Writer(1 << 20);
+  out.text(
     `{"documentCount":${docs.length},"nextId":${docs.length},"documentIds":{${documentIds.join('')}},` +
       `"fieldIds":${JSON.stringify(fieldIds)},"fieldLength":{${fieldLength.join('')}},` +
       `"averageFieldLength":${JSON.stringify(average)},"storedFields":{${stored.join('')}},"dirtCount":0,"index":[`,
-  ];
+  );
+  const COMMA = 44;
+  const QUOTE = 34;
+  const COLON = 58;
   let first = true;
   const { doc: postingDoc, count: postingCount } = postings;
   for (const [term, id] of tree) {
-    let entry = `${first ? '' : ','}[${JSON.stringify(term)},{`;
+    if (!first) out.char(COMMA);
     first = false;
+    out.text(`[${JSON.stringify(term)},{`);
     let firstField = true;
     for (let f = 0; f < nFields; f++) {
       const from = start[id * nFields + f] as number;
       const to = start[id * nFields + f + 1] as number;
       if (from === to) continue;
-      entry += `${firstField ? '' : ','}"${f}":{`;
+      if (!firstField) out.char(COMMA);
       firstField = false;
+      out.char(QUOTE).int(f).char(QUOTE).char(COLON).char(123); // "f":{
       for (let p = from; p < to; p++) {
         const k = order[p] as number;
-        entry += `${p === from ? '' : ','}"${postingDoc[k] as number}":${postingCount[k] as number}`;
+        if (p !== from) out.char(COMMA);
+        out.char(QUOTE).int(postingDoc[k] as number).char(QUOTE).char(COLON).int(postingCount[k] as number);
       }
-      entry += '}';
+      out.char(125); // }
     }
-    out.push(`${entry}}]`);
+    out.char(125).char(93); // }]
   }
-  out.push('],"serializationVersion":2}');
-  return out.join('');
+  out.text('],"serializationVersion":2}');
+  if (newline) out.char(10);
+  return out.bytes();
+}
+
+/** shardBytes() as text. */
+export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHARS): string {
+  return new TextDecoder().decode(shardBytes(docs, snippetChars));
 }
 
 const time = (iso: string): number => {
@@ -374,13 +392,11 @@ export class LanguageShards {
   /** The shard text of `part` as UTF-8 with its newline, and its gzipped size (which updates perDoc). */
   private build(part: readonly IndexInput[]): BuiltShard {
     // The snippet stored for display is shorter than the lead that is indexed.
-    const text = shardText(
+    const bytes = shardBytes(
       part.map((a) => a.doc),
       SNIPPET_CHARS,
+      true,
     );
-    // A buffer of its own (not a slice of Node's pool): it can move to another thread.
-    const bytes = new Uint8Array(Buffer.byteLength(text) + 1);
-    Buffer.from(bytes.buffer).write(`${text}\n`, 'utf8');
     const gzip = gzipSync(bytes, { level: GZIP_LEVEL }).length;
     this.perDoc = gzip / part.length;
     return { bytes, gzip };

@@ -1,0 +1,53 @@
+/**
+ * A growing UTF-8 buffer that text and numbers are written into, for output
+ * that is wanted as bytes in the end (a search shard): no JavaScript string of
+ * the whole, and no string for each number written.
+ */
+const encoder = new TextEncoder();
+
+export class Utf8Writer {
+  private buf: Uint8Array<ArrayBuffer>;
+  private size = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.buf = new Uint8Array(capacity);
+  }
+
+  private room(n: number): void {
+    if (this.size + n <= this.buf.length) return;
+    const more = new Uint8Array(Math.max(this.buf.length * 2, this.size + n));
+    more.set(this.buf.subarray(0, this.size));
+    this.buf = more;
+  }
+
+  /** Any text, as UTF-8. */
+  text(s: string): this {
+    this.room(s.length * 3);
+    this.size += encoder.encodeInto(s, this.buf.subarray(this.size)).written;
+    return this;
+  }
+
+  /** One ASCII character (a code below 128). */
+  char(code: number): this {
+    this.room(1);
+    this.buf[this.size++] = code;
+    return this;
+  }
+
+  /** A non-negative integer, in decimal. */
+  int(n: number): this {
+    if (n < 10) return this.char(48 + n);
+    this.room(16);
+    let digits = 0;
+    for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
+    let at = this.size + digits;
+    this.size = at;
+    for (let m = n; m >= 1; m = Math.floor(m / 10)) this.buf[--at] = 48 + (m % 10);
+    return this;
+  }
+
+  /** The bytes written, in a buffer of their own (it can move to another thread). */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.buf.slice(0, this.size);
+  }
+}
