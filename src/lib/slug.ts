@@ -28,18 +28,41 @@ const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘', '`']);
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LETTER = /\p{L}/u;
 
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && LETTER.test(ch) && !APOSTROPHES.has(ch);
+/** What transliterate() asks of a character, worked out once per character met (it runs on every headline). */
+interface CharInfo {
+  lower: string;
+  /** a letter, not an apostrophe */
+  letter: boolean;
+  upper: boolean;
+  cyrillic: boolean;
+  apostrophe: boolean;
 }
-function isUpper(ch: string | undefined): boolean {
-  return ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const INFO = new Map<string, CharInfo>();
+const NONE: CharInfo = { lower: '', letter: false, upper: false, cyrillic: false, apostrophe: false };
+
+function info(ch: string | undefined): CharInfo {
+  if (ch === undefined) return NONE;
+  let known = INFO.get(ch);
+  if (known === undefined) {
+    const lower = ch.toLowerCase();
+    const apostrophe = APOSTROPHES.has(ch);
+    known = {
+      lower,
+      letter: LETTER.test(ch) && !apostrophe,
+      upper: ch !== lower && ch === ch.toUpperCase(),
+      cyrillic: CYRILLIC.test(ch),
+      apostrophe,
+    };
+    INFO.set(ch, known);
+  }
+  return known;
 }
 
 /** Is chars[i] an apostrophe inside a word that has Cyrillic on at least one side? */
 function isCyrillicApostrophe(chars: readonly string[], i: number): boolean {
-  const before = chars[i - 1];
-  const after = chars[i + 1];
-  return isLetter(before) && isLetter(after) && (CYRILLIC.test(before ?? '') || CYRILLIC.test(after ?? ''));
+  const before = info(chars[i - 1]);
+  const after = info(chars[i + 1]);
+  return before.letter && after.letter && (before.cyrillic || after.cyrillic);
 }
 
 /**
@@ -54,27 +77,28 @@ export function transliterate(text: string): string {
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] ?? '';
-    if (APOSTROPHES.has(ch) && isCyrillicApostrophe(chars, i)) continue;
-    const lower = ch.toLowerCase();
+    const c = info(ch);
+    if (c.apostrophe && isCyrillicApostrophe(chars, i)) continue;
+    const lower = c.lower;
     if (!(lower in SIMPLE)) {
       out += ch;
       continue;
     }
     // Word-initial: no letter (an apostrophe counts as part of the word) before it.
     let j = i - 1;
-    while (j >= 0 && APOSTROPHES.has(chars[j] ?? '') && isCyrillicApostrophe(chars, j)) j--;
-    const initial = !isLetter(chars[j]);
+    while (j >= 0 && info(chars[j]).apostrophe && isCyrillicApostrophe(chars, j)) j--;
+    const initial = !info(chars[j]).letter;
     let latin: string;
-    if (lower === 'г' && (chars[i - 1] ?? '').toLowerCase() === 'з') latin = 'gh';
+    if (lower === 'г' && info(chars[i - 1]).lower === 'з') latin = 'gh';
     else latin = (initial ? INITIAL[lower] : undefined) ?? SIMPLE[lower] ?? '';
-    if (latin === '' || !isUpper(ch)) {
+    if (latin === '' || !c.upper) {
       out += latin;
       continue;
     }
     // An upper-case letter: all caps inside an all-caps word, otherwise capitalised.
-    const next = chars[i + 1];
-    const prev = chars[i - 1];
-    const allCaps = isLetter(next) ? isUpper(next) : isUpper(prev);
+    const next = info(chars[i + 1]);
+    const prev = info(chars[i - 1]);
+    const allCaps = next.letter ? next.upper : prev.upper;
     out += allCaps ? latin.toUpperCase() : latin.charAt(0).toUpperCase() + latin.slice(1);
   }
   return out;

@@ -175,6 +175,17 @@ describe('helpers', () => {
     expect(countWords('')).toBe(0);
     expect(countWords(' — ')).toBe(0);
   });
+  it('countWords counts what the pattern of words counts, on any text', () => {
+    // the definition: a run of non-space that has a letter or digit in it
+    const pattern = (text: string): number => text.match(/(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu)?.length ?? 0;
+    const alphabet = ['а', 'b', 'Ї', '7', '½', "'", '—', ' ', '\t', '\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b', '\u0301', '𝒜', '😀', '\ud800', '-'];
+    let seed = 99;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      expect(countWords(text), JSON.stringify(text)).toBe(pattern(text));
+    }
+  });
   it('truncateText cuts at a word boundary with an ellipsis', () => {
     expect(truncateText('short')).toBe('short');
     expect(truncateText('alpha beta gamma delta', 12)).toBe('alpha beta…');

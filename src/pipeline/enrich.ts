@@ -15,6 +15,7 @@ import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { Article, type ArticleSummary, type RelatedArticle, blockText, relatedCard, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
+import { isSpace, letterAt } from '../lib/letters.ts';
 import type { Draft, DraftFacts } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
 import { MAX_RELATED, findRelated } from './related.ts';
@@ -37,14 +38,32 @@ export function shortId(id: string): string {
   return /^[a-z0-9]{6,}$/.test(id) ? id.slice(0, 6) : sha256Hex(id).slice(0, 6);
 }
 
-/** Words in a text: runs of non-space containing a letter or digit. */
-const WORD_START = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
-
+/**
+ * Words in a text: runs of non-space (\s) containing a letter or digit (\p{L},
+ * \p{N}). Read character by character (lib/letters.ts): this runs over every
+ * article's whole text.
+ */
 export function countWords(text: string): number {
-  // test() with a global pattern walks the matches without making them
   let n = 0;
-  WORD_START.lastIndex = 0;
-  while (WORD_START.test(text)) n++;
+  let inRun = false;
+  let counted = false;
+  for (let i = 0; i < text.length; ) {
+    if (isSpace(text.charCodeAt(i))) {
+      inRun = false;
+      i++;
+      continue;
+    }
+    if (!inRun) {
+      inRun = true;
+      counted = false;
+    }
+    const step = letterAt(text, i);
+    if (step > 0 && !counted) {
+      n++;
+      counted = true;
+    }
+    i += step > 0 ? step : 1;
+  }
   return n;
 }
 

@@ -11,32 +11,10 @@
  * wordTable.test.ts checks it against words() on hostile and real text.
  */
 
+import { letterAt } from '../lib/letters.ts';
+
 /** What words() allows between two parts of a word: ' ’ ʼ ` ′ ʹ ‘ */
 const APOSTROPHE = new Set([0x27, 0x2019, 0x2bc, 0x60, 0x2032, 0x2b9, 0x2018]);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-/** Per UTF-16 unit of the Basic Multilingual Plane: 0 not yet known, 1 letter or digit, 2 neither. */
-const BMP = new Uint8Array(0x10000);
-/** Code points beyond it (surrogate pairs), as met. */
-const ASTRAL = new Map<number, boolean>();
-
-/** Length in UTF-16 units of the letter or digit at `i` (0: none there). */
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) {
-      const cp = (c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-      let known = ASTRAL.get(cp);
-      if (known === undefined) ASTRAL.set(cp, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(cp))));
-      return known ? 2 : 0;
-    }
-  }
-  let kind = BMP[c] as number;
-  if (kind === 0) BMP[c] = kind = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-  return kind === 1 ? 1 : 0;
-}
-
 export class WordTable {
   /** each word as written, by number */
   readonly words: string[] = [];

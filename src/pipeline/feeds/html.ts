@@ -13,6 +13,7 @@
  * read; javascript:, data: and other links keep only their text. Pure.
  */
 import { Parser } from 'htmlparser2';
+import { isSpace } from '../../lib/letters.ts';
 import type { Block, Inline } from '../../model/article.ts';
 import { safeLink } from './normalise.ts';
 
@@ -39,11 +40,23 @@ export interface HtmlOptions {
 
 const SPACE = /[\s\u00a0\u200b\ufeff]+/g;
 
+/** Whether SPACE would change `text`: it has white space other than single plain spaces. */
+function collapsible(text: string): boolean {
+  let prev = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 0x200b || isSpace(c);
+    if (space && (prev || c !== 0x20)) return true;
+    prev = space;
+  }
+  return false;
+}
+
 /** Adjacent runs of one kind merge; whitespace collapses; the ends are trimmed. */
 function tidy(runs: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const run of runs) {
-    const text = run.text.replace(SPACE, ' ');
+    const text = collapsible(run.text) ? run.text.replace(SPACE, ' ') : run.text;
     if (text === '') continue;
     const last = out[out.length - 1];
     const same =
