@@ -272,10 +272,12 @@ export function buildArticles(
     }
     return new Map(pool.map((w) => [w, story.get(find(w)) ?? [w]]));
   };
-  unite(working, true);
+  // Without any translationOf (feeds have none) every article is a story of its own.
+  const linked = working.some((w) => w.draft.translationOf !== undefined);
+  if (linked) unite(working, true);
   // Rebuilt without the rejected articles: a subset of good links cannot clash.
   const kept = working.filter((w) => !rejected.has(w));
-  for (const [w, story] of unite(kept, false)) {
+  if (linked) for (const [w, story] of unite(kept, false)) {
     w.group = story.map((m) => m.id).sort()[0] ?? w.id;
     for (const t of story) if (t !== w) w.article.translations[t.draft.lang] = t.slug;
   }
