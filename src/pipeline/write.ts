@@ -4,7 +4,8 @@
  * a folder that holds something other than a dataset is never cleared. Files
  * are serialised into batches of bytes (fileBatches.ts); a big dataset's
  * hashed files (the articles) go to a writer thread (writeWorker.ts), the
- * others are written here in between, so both cores create files.
+ * others to a second one in between, so both cores create files while this
+ * thread serialises.
  */
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -189,13 +190,14 @@ export async function writeDataset(
   await mkdir(staging, { recursive: true });
   const threaded = files.size >= PARALLEL_WRITE_FILES;
   const sink = threaded ? threadSink(staging) : inlineSink(staging);
+  // On a big write the files no hash covers go to a second writer thread, in
+  // between the first one's batches: two threads creating files in different
+  // folders are faster than one (the hashed files keep their order, so they
+  // all go to the first), and this thread is left to serialise.
+  const otherSink = threaded ? threadSink(staging) : sink;
   try {
     const batcher = new Batcher(sink);
-    // On a big write the files no hash covers are written on this thread, in
-    // between the writer thread's batches: two threads creating files in
-    // different folders are faster than one (the hashed files keep their
-    // order, so they all go to the writer thread).
-    const local = threaded ? new Batcher(inlineSink(staging)) : batcher;
+    const others = threaded ? new Batcher(otherSink) : batcher;
     let done = 0;
     let total = files.size;
     const put = async (batch: ReadonlyMap<string, unknown>): Promise<void> => {
@@ -216,26 +218,26 @@ export async function writeDataset(
         pending.forEach(([, after], k) => {
           if (after.covers(path)) covers.push(k);
         });
-        if (covers.length > 0 || local === batcher) shared.push([path, value, covers]);
+        if (covers.length > 0 || others === batcher) shared.push([path, value, covers]);
         else own.push([path, value]);
       }
       // The two kinds interleaved evenly, each in its own order.
       for (let s = 0, o = 0; s < shared.length || o < own.length; ) {
         const next = s < shared.length && (o >= own.length || s * own.length <= o * shared.length) ? shared[s++] : undefined;
-        const wait = next ? batcher.add(...next) : local.add(...(own[o++] as [string, unknown]), []);
+        const wait = next ? batcher.add(...next) : others.add(...(own[o++] as [string, unknown]), []);
         if (wait) await wait;
         if (++done % 2000 === 0) {
           progress(done, total);
           await new Promise((r) => setImmediate(r)); // let the progress bar draw
         }
       }
-      if (local !== batcher) await local.drain();
+      if (others !== batcher) await others.drain();
       const digests = await batcher.digests();
       for (const [k, [path, after]] of pending.entries()) {
-        await local.add(path, after.make(digests[k] ?? ''), []);
+        await others.add(path, after.make(digests[k] ?? ''), []);
         done++;
       }
-      await local.drain();
+      await others.drain();
     };
     progress(0, total);
     await put(files);
@@ -246,12 +248,14 @@ export async function writeDataset(
     }
     progress(total, total);
     await sink.close();
+    await otherSink.close();
     if (exists) await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     await rename(staging, dir);
     return total;
   } catch (e) {
     await sink.close();
+    await otherSink.close();
     await rm(staging, { recursive: true, force: true });
     throw e;
   }
