@@ -1,11 +1,12 @@
 /**
- * findRelated on two threads: this one and a helper (relatedWorker.ts). Each
- * builds the same index (RelatedFinder) and the two take chunks of articles
- * from a counter in shared memory until none are left, so the work splits
- * itself by how much CPU each thread gets — the helper starts while the
- * search worker still has the other core, and takes more once it is done. Each
- * article's links are worked out alone, so the result is exactly
- * findRelated's. Node only.
+ * findRelated on two threads: this one and a helper (relatedWorker.ts). This
+ * thread builds the finder's data once (finderData), its typed columns in
+ * shared memory, and sends it over; each thread has a RelatedFinder of its own
+ * over that one copy, and the two take chunks of articles from a counter in
+ * shared memory until none are left, so the work splits itself by how much CPU
+ * each thread gets — the search worker still has a core at first, and the
+ * helper takes more once it is done. Each article's links are worked out
+ * alone, so the result is exactly findRelated's. Node only.
  *
  * This thread stays synchronous (the import's related step is): the helper's
  * answers come over a MessagePort read with receiveMessageOnPort, and this
