@@ -38,3 +38,20 @@ export function isSpace(c: number): boolean {
   if (kind === 0) SPACE_BMP[c] = kind = SPACE.test(String.fromCharCode(c)) ? 1 : 2;
   return kind === 1;
 }
+
+/** What a UTF-16 unit outside the surrogates is, for loops that ask both questions (charClass). */
+export const SPACE_CLASS = 1;
+export const LETTER_CLASS = 2;
+export const OTHER_CLASS = 3;
+/** Per BMP unit: 0 not yet known, else one of the classes above. */
+const CLASS_BMP = new Uint8Array(0x10000);
+
+/** The class of the UTF-16 unit `c` (not a surrogate): white space, letter or digit, or neither. */
+export function charClass(c: number): number {
+  let kind = CLASS_BMP[c] as number;
+  if (kind === 0) {
+    const ch = String.fromCharCode(c);
+    CLASS_BMP[c] = kind = SPACE.test(ch) ? SPACE_CLASS : LETTER_OR_DIGIT.test(ch) ? LETTER_CLASS : OTHER_CLASS;
+  }
+  return kind;
+}

@@ -5,49 +5,75 @@
  */
 const encoder = new TextEncoder();
 
+/** Writes the non-negative integer `n` in decimal into `buf` at `at`; gives the position after it. */
+export function writeInt(buf: Uint8Array, at: number, n: number): number {
+  if (n < 10) {
+    buf[at] = 48 + n;
+    return at + 1;
+  }
+  let digits = 0;
+  for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
+  let end = at + digits;
+  const after = end;
+  for (let m = n; m >= 1; m = Math.floor(m / 10)) buf[--end] = 48 + (m % 10);
+  return after;
+}
+
 export class Utf8Writer {
   private buf: Uint8Array<ArrayBuffer>;
-  private size = 0;
+  #size = 0;
 
   constructor(capacity = 1 << 16) {
     this.buf = new Uint8Array(capacity);
   }
 
   private room(n: number): void {
-    if (this.size + n <= this.buf.length) return;
-    const more = new Uint8Array(Math.max(this.buf.length * 2, this.size + n));
-    more.set(this.buf.subarray(0, this.size));
+    if (this.#size + n <= this.buf.length) return;
+    const more = new Uint8Array(Math.max(this.buf.length * 2, this.#size + n));
+    more.set(this.buf.subarray(0, this.#size));
     this.buf = more;
   }
 
   /** Any text, as UTF-8. */
   text(s: string): this {
     this.room(s.length * 3);
-    this.size += encoder.encodeInto(s, this.buf.subarray(this.size)).written;
+    this.#size += encoder.encodeInto(s, this.buf.subarray(this.#size)).written;
     return this;
   }
 
   /** One ASCII character (a code below 128). */
   char(code: number): this {
     this.room(1);
-    this.buf[this.size++] = code;
+    this.buf[this.#size++] = code;
     return this;
   }
 
   /** A non-negative integer, in decimal. */
   int(n: number): this {
-    if (n < 10) return this.char(48 + n);
     this.room(16);
-    let digits = 0;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
-    let at = this.size + digits;
-    this.size = at;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) this.buf[--at] = 48 + (m % 10);
+    this.#size = writeInt(this.buf, this.#size, n);
     return this;
+  }
+
+  /**
+   * Room for `n` bytes, for a loop that writes them itself (into `buffer` from
+   * `size`, then sets `size` past them): no check per byte.
+   */
+  reserve(n: number): Uint8Array {
+    this.room(n);
+    return this.buf;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  set size(at: number) {
+    this.#size = at;
   }
 
   /** The bytes written, in a buffer of their own (it can move to another thread). */
   bytes(): Uint8Array<ArrayBuffer> {
-    return this.buf.slice(0, this.size);
+    return this.buf.slice(0, this.#size);
   }
 }

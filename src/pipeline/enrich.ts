@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { Article, type ArticleSummary, type RelatedArticle, blockText, relatedCard, summarise } from '../model/article.ts';
 import { slugify } from '../lib/slug.ts';
-import { isSpace, letterAt } from '../lib/letters.ts';
+import { LETTER_CLASS, OTHER_CLASS, SPACE_CLASS, charClass, letterAt } from '../lib/letters.ts';
 import type { Draft, DraftFacts } from './draft.ts';
 import { type ImportError, importError, importWarning, quote } from './errors.ts';
 import { MAX_RELATED, findRelated } from './related.ts';
@@ -47,22 +47,23 @@ export function countWords(text: string): number {
   let n = 0;
   let inRun = false;
   let counted = false;
-  for (let i = 0; i < text.length; ) {
-    if (isSpace(text.charCodeAt(i))) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a surrogate pair is one character: a letter or not as a whole, never white space
+    const kind = c < 0xd800 || c > 0xdfff ? charClass(c) : letterAt(text, i) > 0 ? LETTER_CLASS : OTHER_CLASS;
+    if (kind === SPACE_CLASS) {
       inRun = false;
-      i++;
       continue;
     }
     if (!inRun) {
       inRun = true;
       counted = false;
     }
-    const step = letterAt(text, i);
-    if (step > 0 && !counted) {
-      n++;
+    if (kind === LETTER_CLASS) {
+      if (!counted) n++;
       counted = true;
+      if (c >= 0xd800 && c <= 0xdbff && letterAt(text, i) === 2) i++;
     }
-    i += step > 0 ? step : 1;
   }
   return n;
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { JsonText } from '../lib/jsonText.ts';
-import { Utf8Writer } from '../lib/utf8Writer.ts';
+import { Utf8Writer, writeInt } from '../lib/utf8Writer.ts';
 import { WordTable } from './wordTable.ts';
 import { type Article, type Block, LANGS, type Lang, type TopicLabels, type TopicRef, blockText } from '../model/article.ts';
 import {
@@ -231,11 +231,19 @@ export function shardBytes(docs: readonly SearchDoc[], snippetChars = SNIPPET_CH
       if (!firstField) out.char(COMMA);
       firstField = false;
       out.char(QUOTE).int(f).char(QUOTE).char(COLON).char(123); // "f":{
+      // "doc":count, each at most 2 × 10 digits and 4 more bytes
+      const buf = out.reserve((to - from) * 24);
+      let at = out.size;
       for (let p = from; p < to; p++) {
         const k = order[p] as number;
-        if (p !== from) out.char(COMMA);
-        out.char(QUOTE).int(postingDoc[k] as number).char(QUOTE).char(COLON).int(postingCount[k] as number);
+        if (p !== from) buf[at++] = COMMA;
+        buf[at++] = QUOTE;
+        at = writeInt(buf, at, postingDoc[k] as number);
+        buf[at++] = QUOTE;
+        buf[at++] = COLON;
+        at = writeInt(buf, at, postingCount[k] as number);
       }
+      out.size = at;
       out.char(125); // }
     }
     out.char(125).char(93); // }]
