@@ -18,6 +18,13 @@ const TSX_API = 'tsx/esm/api';
  */
 export const WORKER_YOUNG_GENERATION_MB = 96;
 
+/**
+ * V8's own young generation, MB (16 MB semi-spaces), for the workers that run
+ * at an import's peak of memory (the search worker, the related-links helper):
+ * there a larger one costs more memory than it saves time (bench:data).
+ */
+export const V8_YOUNG_GENERATION_MB = 48;
+
 export function tsWorker(entry: URL, options: WorkerOptions = {}): Worker {
   const api = import.meta.resolve?.(TSX_API) ?? TSX_API;
   const boot = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;

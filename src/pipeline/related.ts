@@ -101,7 +101,8 @@ class TopList {
 
 /**
  * What finding related links reads, in columns — typed arrays a helper thread
- * can share (RelatedFinder.share) — and a few short lists: no object per article.
+ * can share (relatedInParallel.ts, inSharedMemory) — and a few short lists: no
+ * object per article.
  */
 export interface Index {
   n: number;

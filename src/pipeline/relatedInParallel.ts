@@ -15,15 +15,13 @@
  * the links of the chunks it had taken itself.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
-import { tsWorker } from '../lib/tsWorker.ts';
+import { V8_YOUNG_GENERATION_MB, tsWorker } from '../lib/tsWorker.ts';
 import { type FinderData, MAX_RELATED, RelatedFinder, type RelatedInput, type RelatedLink, type RelatedResult, type UnresolvedPick, finderData, findRelated } from './related.ts';
 
 /** Articles taken at a time. */
 export const CHUNK = 64;
 /** Fewer articles than this are done on this thread alone: a helper would cost more than it saves. */
 export const PARALLEL_RELATED_ARTICLES = 5000;
-/** The helper's young generation, MB: V8's default (it runs beside the search worker, at the import's peak of memory). */
-const HELPER_YOUNG_GENERATION_MB = 48;
 /** A helper that has not finished a chunk for this long is given up on. */
 const STALL_MS = 60_000;
 
@@ -102,7 +100,7 @@ export function findRelatedInParallel(
   const helper = tsWorker(helperEntry, {
     workerData: data,
     transferList: [port2],
-    resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_GENERATION_MB },
+    resourceLimits: { maxYoungGenerationSizeMb: V8_YOUNG_GENERATION_MB },
   });
   helper.on('error', () => {}); // seen through the shared counter; its chunks are then done here
 

@@ -14,6 +14,7 @@
  * linear in N. The best k are kept in a small sorted list, never a full sort.
  */
 
+import { withRoom } from '../lib/growable.ts';
 import { place } from '../lib/topList.ts';
 
 const STOP = new Set(
@@ -77,13 +78,6 @@ export interface Texts {
 /** Width of TextIndex's per-article scratch: sum, stamp, time, (padding to 32 bytes). */
 const WORK = 4;
 
-/** Room for `size` in a growable column. */
-function room(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  if (size <= a.length) return a;
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
 
 /**
  * The text index in flat typed columns, not an object or a Map per article:
@@ -147,8 +141,8 @@ export function textColumns(
       } else count[id] = (count[id] as number) + 1;
     }
     own.sort((x, y) => x - y);
-    docTerm = room(docTerm, size + own.length);
-    docCount = room(docCount, size + own.length);
+    docTerm = withRoom(docTerm, size + own.length);
+    docCount = withRoom(docCount, size + own.length);
     for (const id of own) {
       docTerm[size] = id;
       docCount[size] = count[id] as number;

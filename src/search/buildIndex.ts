@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { JsonText } from '../lib/jsonText.ts';
+import { withRoom } from '../lib/growable.ts';
 import { Utf8Writer, writeInt } from '../lib/utf8Writer.ts';
 import { WordTable } from './wordTable.ts';
 import { type Article, type Block, LANGS, type Lang, type TopicLabels, type TopicRef, blockText } from '../model/article.ts';
@@ -64,15 +65,10 @@ class Postings {
 
   push(term: number, field: number, doc: number, count: number): void {
     if (this.size === this.term.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.term = grow(this.term);
-      this.field = grow(this.field);
-      this.doc = grow(this.doc);
-      this.count = grow(this.count);
+      this.term = withRoom(this.term, this.size + 1);
+      this.field = withRoom(this.field, this.size + 1);
+      this.doc = withRoom(this.doc, this.size + 1);
+      this.count = withRoom(this.count, this.size + 1);
     }
     const k = this.size++;
     this.term[k] = term;
@@ -126,12 +122,6 @@ export function shardBytes(docs: readonly SearchDoc[], snippetChars = SNIPPET_CH
   let termCount = new Int32Array(1024);
   const fieldTerms: number[] = [];
   let serial = 0;
-  const grow = (a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> => {
-    if (size <= a.length) return a;
-    const b = new Int32Array(Math.max(size, a.length * 2));
-    b.set(a);
-    return b;
-  };
 
   docs.forEach((doc, d) => {
     if (ids.has(doc.id)) throw new Error(`MiniSearch: duplicate ID ${doc.id}`);
@@ -143,8 +133,8 @@ export function shardBytes(docs: readonly SearchDoc[], snippetChars = SNIPPET_CH
       if (value == null) continue;
       const count = table.scan(value.toString());
       // the words met for the first time, in order: their terms
-      wordTerm = grow(wordTerm, table.size);
-      wordSeen = grow(wordSeen, table.size);
+      wordTerm = withRoom(wordTerm, table.size);
+      wordSeen = withRoom(wordSeen, table.size);
       for (; known < table.size; known++) {
         const term = processTerm(table.words[known] as string);
         let t = -1;
@@ -153,8 +143,8 @@ export function shardBytes(docs: readonly SearchDoc[], snippetChars = SNIPPET_CH
           if (t < 0) {
             t = termIds.size;
             termIds.set(term, t);
-            termSeen = grow(termSeen, t + 1);
-            termCount = grow(termCount, t + 1);
+            termSeen = withRoom(termSeen, t + 1);
+            termCount = withRoom(termCount, t + 1);
           }
         }
         wordTerm[known] = t;

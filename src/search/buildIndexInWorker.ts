@@ -12,18 +12,10 @@
  * then to keep it fed. Node only.
  */
 import { JsonText, SpilledFile } from '../lib/jsonText.ts';
-import { tsWorker } from '../lib/tsWorker.ts';
+import { V8_YOUNG_GENERATION_MB, tsWorker } from '../lib/tsWorker.ts';
 import { LANGS, type Article } from '../model/article.ts';
 import { type IndexOptions, indexInput, shardOrder } from './buildIndex.ts';
 import { SHARD_DOCS } from './searchData.ts';
-
-/**
- * The worker's young generation, MB: V8's default size (16 MB semi-spaces), not
- * tsWorker's larger one. The worker outlives the rest of a big import's peak
- * of memory (it finishes while the files are written), and a larger young
- * generation here cost more memory than it saved time (bench:data).
- */
-const YOUNG_GENERATION_MB = 48;
 
 /** Parts sent before the worker has built them: one being built, one waiting. */
 const AHEAD = 2;
@@ -50,7 +42,7 @@ export function startSearchWorker(opts: Omit<IndexOptions, 'keep'> = {}, spill?:
   const built = new Int32Array(done);
   const worker = tsWorker(new URL('./indexWorker.ts', import.meta.url), {
     workerData: { opts, done, spill },
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    resourceLimits: { maxYoungGenerationSizeMb: V8_YOUNG_GENERATION_MB },
   });
   /** what is left to send: each part as its articles, in order */
   let parts: Array<{ lang: Article['lang']; items: Article[] }> = [];

@@ -11,6 +11,7 @@
  * wordTable.test.ts checks it against words() on hostile and real text.
  */
 
+import { withRoom } from '../lib/growable.ts';
 import { letterAt } from '../lib/letters.ts';
 
 /** What words() allows between two parts of a word: ' ’ ʼ ` ′ ʹ ‘ */
@@ -55,11 +56,7 @@ export class WordTable {
         i++;
         step = after;
       }
-      if (count === this.ids.length) {
-        const more = new Int32Array(count * 2);
-        more.set(this.ids);
-        this.ids = more;
-      }
+      this.ids = withRoom(this.ids, count + 1);
       this.ids[count++] = this.idOf(text, start, i, hash);
     }
     return count;
@@ -75,12 +72,8 @@ export class WordTable {
       if (slot === 0) {
         const id = words.length;
         words.push(text.slice(start, end));
-        if (id === hashes.length) {
-          const more = new Int32Array(id * 2);
-          more.set(hashes);
-          this.hashes = more;
-        }
-        (this.hashes as Int32Array)[id] = hash;
+        this.hashes = withRoom(hashes, id + 1);
+        this.hashes[id] = hash;
         slots[s] = id + 1;
         if (words.length * 2 > slots.length) this.grow();
         return id;
