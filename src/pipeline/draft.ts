@@ -58,6 +58,8 @@ export interface DraftFacts {
   slugBase: string;
   /** words in the lead and body */
   wordCount: number;
+  /** the draft's fields passed the Article schema's checks of them (enrich.ts then checks only the rest) */
+  checked?: boolean;
 }
 
 /** The source when neither the text nor its sidecar names one. */

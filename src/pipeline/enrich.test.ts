@@ -138,11 +138,26 @@ describe('articles', () => {
 
   it('take the slug and word count from facts worked out where the draft was made, the same as worked out here', () => {
     const draft = seed('c/a.txt', ['Заголовок новини', '16:00 21.12.2021', '', 'Один два – три.']);
-    expect(draftFacts(draft)).toEqual({ slugBase: 'zaholovok-novyny', wordCount: 3 });
+    expect(draftFacts(draft)).toEqual({ slugBase: 'zaholovok-novyny', wordCount: 3, checked: true });
     const given = buildArticles([{ ...draft, facts: { slugBase: 'given-slug', wordCount: 42 } }]).articles[0];
     expect([given?.slug, given?.wordCount]).toEqual(['given-slug', 42]);
     const own = buildArticles([draft]).articles[0];
     expect([own?.slug, own?.wordCount]).toEqual(['zaholovok-novyny', 3]);
+  });
+
+  it('check the draft’s fields once, where its facts were worked out, and the rest here', () => {
+    const draft = seed('c/a.txt', ['Заголовок новини', '16:00 21.12.2021', '', 'Один два – три.']);
+    const broken = { ...draft, publishedAt: 'not a date' };
+    expect(draftFacts(broken).checked).toBe(false);
+    const inLine = buildArticles([broken]);
+    const withFacts = buildArticles([{ ...broken, facts: draftFacts(broken) }]);
+    expect(inLine.skipped).toEqual(['c/a.txt']);
+    expect(withFacts.errors.map(formatError)).toEqual(inLine.errors.map(formatError));
+    expect(inLine.errors.map(formatError).join('\n')).toMatch(/invalid article: .*publishedAt/);
+    // facts that say the draft passed still leave its id, slug and topics to be checked here
+    const badSlug = buildArticles([{ ...draft, facts: { ...draftFacts(draft), slugBase: 'Not a slug!' } }]);
+    expect(badSlug.articles).toEqual([]);
+    expect(badSlug.errors.map(formatError).join('\n')).toMatch(/invalid article: .*slug/);
   });
 
   it('list related articles as slim cards, and warn about a pick no article has', () => {

@@ -60,4 +60,15 @@ describe('TopicRegistry', () => {
     expect(r.resolve('NATO', 'en')).toBe('nato');
     expect(r.ref('nato').labels).toEqual({ uk: 'НАТО', en: 'NATO' });
   });
+
+  it('hands out a ref that later labels do not change, and a new one with them', () => {
+    const r = new TopicRegistry(new Map());
+    r.resolve('НАТО', 'uk');
+    const first = r.ref('nato');
+    expect(r.ref('nato')).toBe(first);
+    r.resolve('NATO ', 'en');
+    r.resolve(' NATO', 'en');
+    expect(first.labels).toEqual({ uk: 'НАТО' });
+    expect(r.ref('nato').labels).toEqual({ uk: 'НАТО', en: 'NATO' });
+  });
 });

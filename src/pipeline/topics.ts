@@ -74,6 +74,10 @@ export class TopicRegistry {
   private readonly labels = new Map<string, TopicLabels>();
   private readonly byLabel = new Map<string, string>();
   private readonly glossarySlugs: ReadonlySet<string>;
+  /** name as written → its label and folded form (a feed repeats a few thousand names 100 000 times) */
+  private readonly written = new Map<string, { label: string; folded: string }>();
+  /** refs handed out, until the topic's labels change (a ref is never changed: articles share it) */
+  private readonly refs = new Map<string, TopicRef>();
 
   constructor(glossary: Glossary) {
     this.glossarySlugs = new Set(glossary.keys());
@@ -87,19 +91,33 @@ export class TopicRegistry {
 
   /** The topic slug for a name or slug written in an article in `lang`; undefined when the name is empty. */
   resolve(name: string, lang: Lang): string | undefined {
-    const label = cleanLabel(name);
-    const folded = foldLabel(label);
+    let seen = this.written.get(name);
+    if (!seen) {
+      const label = cleanLabel(name);
+      seen = { label, folded: foldLabel(label) };
+      this.written.set(name, seen);
+    }
+    const { label, folded } = seen;
     if (folded === '') return undefined;
     const glossarySlug = this.glossarySlugs.has(folded) ? folded : undefined;
     const slug = glossarySlug ?? this.byLabel.get(folded) ?? slugify(folded);
     const labels = this.labels.get(slug);
-    if (!labels) this.labels.set(slug, { [lang]: label });
-    else if (labels[lang] === undefined && glossarySlug === undefined) labels[lang] = label;
+    if (!labels || (labels[lang] === undefined && glossarySlug === undefined)) {
+      if (!labels) this.labels.set(slug, { [lang]: label });
+      else labels[lang] = label;
+      this.refs.delete(slug);
+    }
     if (!this.byLabel.has(folded)) this.byLabel.set(folded, slug);
     return slug;
   }
 
+  /** The topic with the labels known so far (one object per topic and labels, shared). */
   ref(slug: string): TopicRef {
-    return { slug, labels: { ...(this.labels.get(slug) ?? {}) } };
+    let ref = this.refs.get(slug);
+    if (!ref) {
+      ref = { slug, labels: { ...(this.labels.get(slug) ?? {}) } };
+      this.refs.set(slug, ref);
+    }
+    return ref;
   }
 }
