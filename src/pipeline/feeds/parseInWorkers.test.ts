@@ -31,4 +31,17 @@ describe('parseInWorkers', () => {
     expect(done.sort()).toEqual([0, 1, 2, 3]);
     expect(feeds.every((f) => f.text === '')).toBe(true);
   });
+
+  it('when a worker fails, leaves that file, the one sent ahead and the rest to the caller', async () => {
+    const feeds = ['rss2.xml', 'atom1.xml', 'feed11.json', 'rss1.rdf'].map(feed);
+    // a text that is not a string throws on the worker thread
+    const broken = { ...(feeds[1] as FeedFile), text: 42 } as unknown as FeedFile;
+    const done: number[] = [];
+    const results = await parseInWorkers([feeds[0] as FeedFile, broken, feeds[2] as FeedFile, feeds[3] as FeedFile], (k) => done.push(k), 1);
+    expect(results[0]?.drafts.length).toBeGreaterThan(0);
+    expect(results.slice(1)).toEqual([undefined, undefined, undefined]);
+    expect(done).toEqual([0]);
+    // the files left still have their text, to be parsed in line
+    expect(feeds[2]?.text).not.toBe('');
+  });
 });

@@ -33,31 +33,34 @@ export async function parseInWorkers(
       if (next >= feeds.length) return;
       const worker = tsWorker(new URL('./parseWorker.ts', import.meta.url));
       workers.push(worker);
-      for (let k = next++; k < feeds.length && !failed; k = next++) {
-        const feed = feeds[k] as FeedFile;
-        const answer = new Promise<FeedDrafts>((resolve, reject) => {
-          const fail = (e: unknown): void => {
-            worker.off('message', ok);
-            reject(e instanceof Error ? e : new Error(`the feed parser stopped (exit code ${String(e)})`));
-          };
-          const ok = (r: FeedDrafts): void => {
-            worker.off('error', fail);
-            worker.off('exit', fail);
-            resolve(r);
-          };
-          worker.once('message', ok);
-          worker.once('error', fail);
-          worker.once('exit', fail);
-        });
-        worker.postMessage(feed);
+      // A worker answers its files in the order it got them.
+      const waiting: Array<{ resolve: (r: FeedDrafts) => void; reject: (e: Error) => void }> = [];
+      worker.on('message', (r: FeedDrafts) => waiting.shift()?.resolve(r));
+      const fail = (e: unknown): void => {
+        for (const w of waiting.splice(0)) w.reject(e instanceof Error ? e : new Error(`the feed parser stopped (exit code ${String(e)})`));
+      };
+      worker.on('error', fail);
+      worker.on('exit', fail);
+      const send = (): { k: number; answer: Promise<FeedDrafts> } | undefined => {
+        if (failed || next >= feeds.length) return undefined;
+        const k = next++;
+        const answer = new Promise<FeedDrafts>((resolve, reject) => waiting.push({ resolve, reject }));
+        answer.catch(() => {}); // a file sent ahead may never be awaited (below)
+        worker.postMessage(feeds[k]);
+        return { k, answer };
+      };
+      // One file sent ahead: the worker parses it while this thread takes in the drafts of the one before.
+      for (let current = send(); current; ) {
+        const ahead = send();
         try {
-          results[k] = await answer;
+          results[current.k] = await current.answer;
         } catch {
           failed = true;
           return;
         }
-        feed.text = '';
-        done(k);
+        (feeds[current.k] as FeedFile).text = '';
+        done(current.k);
+        current = ahead;
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, feeds.length)) }, run));
