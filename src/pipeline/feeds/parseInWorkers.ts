@@ -1,6 +1,7 @@
 /**
  * Feed files → drafts on worker threads, several files at once (one per core
- * by default), each file's result the same as feedToDrafts(parseFeed(feed)) on
+ * by default, each worker with its next file sent ahead so it never waits for
+ * this thread), each file's result the same as feedToDrafts(parseFeed(feed)) on
  * the main thread. Results come back in the order of the files. Cloning the
  * drafts back also drops the feed's text: a draft's strings would otherwise
  * be slices that keep the whole file alive.
@@ -15,9 +16,9 @@ export type FeedDrafts = ReturnType<typeof feedToDrafts>;
 
 /**
  * Parse `feeds` on up to `threads` workers; `done(k)` is called for each as it
- * finishes. When a worker fails, no more files go to workers: the files left
- * are `undefined` in the result, for the caller to parse in line. A feed's text
- * is emptied once its drafts are back.
+ * finishes. When a worker fails, no more files go to workers: its file, the one
+ * sent ahead to it and the files left are `undefined` in the result, for the
+ * caller to parse in line. A feed's text is emptied once its drafts are back.
  */
 export async function parseInWorkers(
   feeds: readonly FeedFile[],
