@@ -20,7 +20,7 @@ import { parseXmlFeed } from './feeds/xml.ts';
 import type { findRelated } from './related.ts';
 import { findRelatedInParallel } from './relatedInParallel.ts';
 import { parseSeed } from './seed.ts';
-import type { FeedFile, SeedSource, TextFile } from './sources.ts';
+import { type FeedFile, type SeedSource, type TextFile, feedText, releaseFeed } from './sources.ts';
 import { type Glossary, mergeGlossaries, parseGlossary } from './topics.ts';
 
 export interface BuildInput {
@@ -55,10 +55,11 @@ export function loadGlossary(files: readonly TextFile[]): { glossary: Glossary; 
 
 /** One feed file → its items as drafts. */
 export function parseFeed(feed: FeedFile): ParsedFeed {
+  const text = feedText(feed);
   const parsed =
     feed.format === 'jsonfeed1.1' || feed.format === 'jsonfeed1.0'
-      ? parseJsonFeed(feed.text, feed.file, feed.format)
-      : parseXmlFeed(feed.text, feed.file, feed.format);
+      ? parseJsonFeed(text, feed.file, feed.format)
+      : parseXmlFeed(text, feed.file, feed.format);
   return feed.modified !== undefined ? { ...parsed, fileDate: feed.modified } : parsed;
 }
 
@@ -96,7 +97,7 @@ function enrich(
     const parsed = parsedFeeds[k] ?? feedToDrafts(parseFeed(feed));
     parsedFeeds[k] = undefined;
     // A feed's text is not needed once it is drafts: let it go (hundreds of MB at 100 000 articles).
-    feed.text = '';
+    releaseFeed(feed);
     errors.push(...parsed.errors);
     sources += parsed.items;
     for (const d of parsed.drafts) feedDrafts.push(d);
@@ -132,7 +133,7 @@ export function buildDataset(input: BuildInput, builtAt: string, progress: Progr
   return output(enriched, files);
 }
 
-/** Feeds smaller than this in all (characters) are parsed in line: starting workers would cost more. */
+/** Feeds smaller than this in all (characters, or bytes of those not decoded yet) are parsed in line: starting workers would cost more. */
 export const PARALLEL_FEED_CHARS = 4_000_000;
 /** Fewer articles than this get their search index in line. */
 export const PARALLEL_SEARCH_ARTICLES = 2000;
@@ -157,7 +158,7 @@ export async function buildDatasetInParallel(
   const feeds = input.feeds ?? [];
   let parsed = 0;
   progress('reading feeds', 0, feeds.length);
-  const feedChars = feeds.reduce((n, f) => n + f.text.length, 0);
+  const feedChars = feeds.reduce((n, f) => n + f.text.length + (f.utf8?.length ?? 0), 0);
   // A big import will want the search worker: start it now, so it is ready when the articles are.
   let early: SearchWorker | undefined = feedChars >= PARALLEL_FEED_CHARS ? startSearch() : undefined;
   let pending: { count: number; files: Promise<Map<string, unknown> | undefined> } | undefined;

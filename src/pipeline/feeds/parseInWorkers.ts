@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { tsWorker } from '../../lib/tsWorker.ts';
-import type { FeedFile } from '../sources.ts';
+import { type FeedFile, releaseFeed } from '../sources.ts';
 import type { feedToDrafts } from './toDraft.ts';
 
 export type FeedDrafts = ReturnType<typeof feedToDrafts>;
@@ -59,7 +59,7 @@ export async function parseInWorkers(
           failed = true;
           return;
         }
-        (feeds[current.k] as FeedFile).text = '';
+        releaseFeed(feeds[current.k] as FeedFile);
         done(current.k);
         current = ahead;
       }
