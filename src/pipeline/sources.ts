@@ -4,7 +4,8 @@
  * Atom and JSON Feed files are feeds, whatever their name; otherwise `*.txt` are
  * seed texts, `topics.json` is the glossary, any other `*.json` is the sidecar of
  * the `.txt` with the same name beside it. XML is decoded in the encoding its
- * prolog declares.
+ * prolog declares; a big UTF-8 feed is checked here and decoded where it is
+ * parsed (FeedFile.utf8).
  */
 import { isUtf8 } from 'node:buffer';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -49,7 +50,7 @@ export function releaseFeed(feed: FeedFile): void {
 export const UNDECODED_BYTES = 1 << 20;
 /** Bytes decoded to recognise such a file: more than detectFormat reads (65 536 UTF-16 units, ≤ 3 bytes each). */
 const HEAD_BYTES = 1 << 18;
-const FEED_FORMATS: ReadonlySet<SourceFormat> = new Set<SourceFormat>(['rss2', 'rss1', 'atom1', 'atom03', 'jsonfeed1.1', 'jsonfeed1.0']);
+const isFeed = (format: SourceFormat): format is FeedFormat => format !== 'seed' && format !== 'json' && format !== 'xml';
 
 /**
  * A big file in UTF-8 (by its BOM, its XML declaration or by default) whose
@@ -70,9 +71,8 @@ function undecodedFeed(bytes: Uint8Array): { format: FeedFormat; utf8: Uint8Arra
   const utf8 = bytes.subarray(bom ? 3 : 0);
   if (encoding !== 'utf-8' || !isUtf8(utf8)) return undefined;
   const format = detectFormat(new TextDecoder('utf-8', { fatal: true }).decode(utf8.subarray(0, HEAD_BYTES), { stream: true }));
-  return FEED_FORMATS.has(format) ? { format: format as FeedFormat, utf8 } : undefined;
+  return isFeed(format) ? { format, utf8 } : undefined;
 }
-
 
 export interface Sources {
   seeds: SeedSource[];
@@ -179,7 +179,7 @@ export async function readSources(args: readonly string[]): Promise<Sources> {
   for (const [file, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const feed = undecoded.get(file);
     const format = feed?.format ?? detectFormat(text);
-    if (format !== 'seed' && format !== 'json' && format !== 'xml') {
+    if (isFeed(format)) {
       let modified: string | undefined;
       try {
         modified = (await stat(file)).mtime.toISOString().slice(0, 10);
