@@ -3,6 +3,8 @@
  * that is wanted as bytes in the end (a search shard): no JavaScript string of
  * the whole, and no string for each number written.
  */
+import { withRoom } from './growable.ts';
+
 const encoder = new TextEncoder();
 
 /** Writes the non-negative integer `n` in decimal into `buf` at `at`; gives the position after it. */
@@ -28,10 +30,7 @@ export class Utf8Writer {
   }
 
   private room(n: number): void {
-    if (this.#size + n <= this.buf.length) return;
-    const more = new Uint8Array(Math.max(this.buf.length * 2, this.#size + n));
-    more.set(this.buf.subarray(0, this.#size));
-    this.buf = more;
+    this.buf = withRoom(this.buf, this.#size + n);
   }
 
   /** Any text, as UTF-8. */

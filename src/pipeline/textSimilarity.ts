@@ -78,7 +78,6 @@ export interface Texts {
 /** Width of TextIndex's per-article scratch: sum, stamp, time, (padding to 32 bytes). */
 const WORK = 4;
 
-
 /**
  * The text index in flat typed columns, not an object or a Map per article:
  * each article's vector is its terms (ascending) and weights in
@@ -178,7 +177,7 @@ export function textColumns(
     }
   }
   vecStart[n] = to;
-      const vecTerm = docTerm.slice(0, to);
+  const vecTerm = docTerm.slice(0, to);
   const weights = vecWeight.slice(0, to);
   docTerm = docCount = new Int32Array(0);
 
