@@ -164,14 +164,18 @@ describe('findRelated', () => {
     expect(ids(findRelated(items).links.get('a'))).toEqual(['s-en']);
   });
 
-  it('gives the same answer as a plain all-pairs ranking (random datasets)', () => {
+  it.each([
+    { size: 'small', rounds: 30, least: 20, spread: 60 },
+    // enough articles that the common topics are also kept as bits (Index.bits: 64 articles and more)
+    { size: 'bigger', rounds: 6, least: 150, spread: 250 },
+  ])('gives the same answer as a plain all-pairs ranking ($size random datasets)', ({ rounds, least, spread }) => {
     let seed = 42;
     const random = (): number => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    for (let round = 0; round < 30; round++) {
-      const n = 20 + Math.floor(random() * 60);
+    for (let round = 0; round < rounds; round++) {
+      const n = least + Math.floor(random() * spread);
       const topicCount = 3 + Math.floor(random() * 12);
       const items: RelatedInput[] = Array.from({ length: n }, (_, k) => {
         const topics = Array.from({ length: topicCount }, (_, t) => `t${t}`).filter((_, t) => random() < 0.6 / (t + 1) + 0.05);
@@ -185,10 +189,23 @@ describe('findRelated', () => {
         if (random() < 0.2) item.picks = [0, 1].filter(() => random() < 0.7).map(() => `Headline x${Math.floor(random() * n)}`);
       }
       const { links } = findRelated(items);
-      for (const a of items) expect(ids(links.get(a.id)), `round ${round}, ${a.id}`).toEqual(naive(items, a));
+      for (const a of items) {
+        expect(ids(links.get(a.id)), `round ${round}, ${a.id}`).toEqual(naive(items, a));
+        for (const link of links.get(a.id) ?? []) {
+          if (link.reason.type !== 'topics') continue;
+          const other = items.find((x) => x.id === link.id);
+          expect(link.reason.topics, `round ${round}, ${a.id} → ${link.id}`).toEqual(sharedTopics(items, a, other));
+        }
+      }
     }
   });
 });
+
+/** The topics two articles share, rarest first (then by name). */
+function sharedTopics(items: RelatedInput[], a: RelatedInput, c: RelatedInput | undefined): string[] {
+  const df = (t: string): number => items.filter((x) => x.topics.includes(t)).length;
+  return [...new Set(a.topics)].filter((t) => c?.topics.includes(t)).sort((x, y) => df(x) - df(y) || (x < y ? -1 : x > y ? 1 : 0));
+}
 
 /** The ranking spelled out directly: score every other article, sort, filter. */
 function naive(items: RelatedInput[], a: RelatedInput): string[] {

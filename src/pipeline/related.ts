@@ -123,6 +123,12 @@ export interface Index {
   /** each topic's articles, best rank first, in postList[postStart[t] .. postStart[t + 1]] */
   postStart: Int32Array;
   postList: Int32Array;
+  /**
+   * the common topics' articles once more, as bits (hasTopic's quick answer): a
+   * topic's n bits are bits[bitStart[t] .. +⌈n / 32⌉] when bitStart[t] ≥ 0
+   */
+  bitStart: Int32Array;
+  bits: Uint32Array;
   /** the editor's picks (headlines) of the articles that have them */
   picks: ReadonlyMap<number, readonly string[]>;
   /** headline → articles, best rank first (only when some article has picks) */
@@ -194,6 +200,27 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
     }
   }
 
+  // The common topics as bits too: asking whether a candidate has one then reads
+  // a few KB that stay in cache, not the candidate's topic list.
+  const words = Math.ceil(n / 32);
+  const bitStart = new Int32Array(df.length).fill(-1);
+  let bitWords = 0;
+  df.forEach((d, t) => {
+    if (d >= bitsFrom(n)) {
+      bitStart[t] = bitWords;
+      bitWords += words;
+    }
+  });
+  const bits = new Uint32Array(bitWords);
+  df.forEach((_, t) => {
+    const at = bitStart[t] as number;
+    if (at < 0) return;
+    for (let p = postStart[t] as number; p < (postStart[t + 1] as number); p++) {
+      const c = postList[p] as number;
+      bits[at + (c >>> 5)] = (bits[at + (c >>> 5)] as number) | (1 << (c & 31));
+    }
+  });
+
   const picks = new Map<number, readonly string[]>();
   articles.forEach((a, i) => {
     if ((a.picks?.length ?? 0) > 0) picks.set(i, a.picks ?? []);
@@ -219,47 +246,142 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
     topicList: Int32Array.from(topicList),
     postStart,
     postList,
+    bitStart,
+    bits,
     picks,
     byHeadline,
   };
 }
 
+/**
+ * Topics of at least this many articles get bits (Index.bits): at most 32 bytes
+ * for each article a topic has, and none for the rare topics that are most of them.
+ */
+const bitsFrom = (n: number): number => Math.max(64, n / 256);
+
 /** Whether article `c` has the topic numbered `id`. */
 function hasTopic(ix: Index, c: number, id: number): boolean {
+  const at = ix.bitStart[id] as number;
+  if (at >= 0) return ((ix.bits[at + (c >>> 5)] as number) & (1 << (c & 31))) !== 0;
   const end = ix.topicStart[c + 1] as number;
   for (let p = ix.topicStart[c] as number; p < end; p++) if (ix.topicList[p] === id) return true;
   return false;
 }
 
-/** Width of Scorer's per-article scratch: score, the call that last met it. */
-const SCRATCH = 2;
-/** Width of Scorer's per-article facts: language code, group, first and end of its topics in topicList. */
-const FACTS = 4;
-
-/** Ranks candidates by shared topics; holds the scratch space between calls. */
+/**
+ * Ranks candidates by shared topics; holds the scratch space between calls.
+ *
+ * The articles a call meets are kept in a small table of their own, in the
+ * order met — article, score, language, group — which the loops over them read
+ * front to back; the only per-article array a call writes is `slot` (4 bytes an
+ * article: its row + 1, 0 when not met), cleared again before the call returns.
+ * The hot loops are memory-bound, so this is most of their speed.
+ */
 class Scorer {
-  /**
-   * What the hot loops read of an article, side by side (one cache line per
-   * article met rather than one per array): scratch[c · SCRATCH ..] is its score
-   * and stamp, facts[c · FACTS ..] its language, group and topic range.
-   */
-  private readonly scratch: Float64Array;
-  private readonly facts: Int32Array;
-  /** the articles met by this call, in the order met */
-  private readonly touched: Int32Array;
-  private round = 0;
+  /** per article: its row in the table + 1, or 0 when this call has not met it */
+  private readonly slot: Int32Array;
+  /** the table: article, score, language code, group of each row */
+  private readonly cand: Int32Array;
+  private readonly score: Float64Array;
+  private readonly lang: Uint8Array;
+  private readonly grp: Int32Array;
+  /** rows in use */
+  private met = 0;
 
   constructor(private readonly ix: Index) {
-    this.scratch = new Float64Array(ix.n * SCRATCH);
-    this.facts = new Int32Array(ix.n * FACTS);
-    this.touched = new Int32Array(ix.n);
-    for (let c = 0; c < ix.n; c++) {
-      this.scratch[c * SCRATCH + 1] = -1;
-      this.facts[c * FACTS] = ix.langCode[c] as number;
-      this.facts[c * FACTS + 1] = ix.group[c] as number;
-      this.facts[c * FACTS + 2] = ix.topicStart[c] as number;
-      this.facts[c * FACTS + 3] = ix.topicStart[c + 1] as number;
+    this.slot = new Int32Array(ix.n);
+    this.cand = new Int32Array(ix.n);
+    this.score = new Float64Array(ix.n);
+    this.lang = new Uint8Array(ix.n);
+    this.grp = new Int32Array(ix.n);
+  }
+
+  /** Adds `w` to article c's score, giving it a row (score 0) when first met. */
+  private touch(c: number, w: number): void {
+    let row = this.slot[c] as number;
+    if (row === 0) {
+      row = ++this.met;
+      this.slot[c] = row;
+      this.cand[row - 1] = c;
+      this.score[row - 1] = 0;
+      this.lang[row - 1] = this.ix.langCode[c] as number;
+      this.grp[row - 1] = this.ix.group[c] as number;
     }
+    this.score[row - 1] = (this.score[row - 1] as number) + w;
+  }
+
+  /** Adds `w` to the score of every article met that has topic `id`. */
+  private topUp(id: number, w: number): void {
+    const { postStart, postList, topicStart, topicList, bitStart, bits } = this.ix;
+    const { slot, cand, score, met } = this;
+    const from = postStart[id] as number;
+    const to = postStart[id + 1] as number;
+    const at = bitStart[id] as number;
+    if (at >= 0 && met < to - from) {
+      for (let m = 0; m < met; m++) {
+        const c = cand[m] as number;
+        if (((bits[at + (c >>> 5)] as number) & (1 << (c & 31))) !== 0) score[m] = (score[m] as number) + w;
+      }
+      return;
+    }
+    if (to - from < met) {
+      // fewer articles have the topic than were met: find the met ones among them
+      for (let p = from; p < to; p++) {
+        const row = slot[postList[p] as number] as number;
+        if (row > 0) score[row - 1] = (score[row - 1] as number) + w;
+      }
+      return;
+    }
+    for (let m = 0; m < met; m++) {
+      const c = cand[m] as number;
+      const end = topicStart[c + 1] as number;
+      for (let p = topicStart[c] as number; p < end; p++) {
+        if (topicList[p] === id) {
+          score[m] = (score[m] as number) + w;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Whether `want` stories in language `code` already score more than `limit`. */
+  private settled(code: number, want: number, limit: number): boolean {
+    const { score, lang, grp, met } = this;
+    let over = 0;
+    for (let m = 0; m < met; m++) if ((score[m] as number) > limit && lang[m] === code) over++;
+    if (over < want) return false; // fewer articles than places, so fewer stories too
+    const groups = new Set<number>();
+    for (let m = 0; m < met; m++) {
+      if ((score[m] as number) > limit && lang[m] === code) {
+        groups.add(grp[m] as number);
+        if (groups.size >= want) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Keeps in the table only the candidates that can still enter a list: in
+   * each language class, the `want`-th best score of distinct groups met so
+   * far is a floor under the final `want`-th, and a candidate that cannot
+   * reach it with all of `rest` added cannot enter. (Rows keep their order.)
+   */
+  private keepLive(code: number, want: number, rest: number): void {
+    const { slot, cand, score, lang, grp, met } = this;
+    const floors = [this.floor(code, true, want), this.floor(code, false, want)];
+    const reach = rest * (1 + 1e-9) + 1e-12; // room for rounding in sums taken in another order
+    let live = 0;
+    for (let m = 0; m < met; m++) {
+      const c = cand[m] as number;
+      if ((score[m] as number) + reach >= (floors[lang[m] === code ? 0 : 1] as number)) {
+        cand[live] = c;
+        score[live] = score[m] as number;
+        lang[live] = lang[m] as number;
+        grp[live] = grp[m] as number;
+        slot[c] = ++live;
+      } else slot[c] = 0;
+    }
+    this.met = live;
   }
 
   /** the top scores of distinct groups, as floor() finds them (scratch) */
@@ -267,12 +389,11 @@ class Scorer {
   private floorGroup = new Int32Array(16);
 
   /**
-   * The `want`-th best score among the first `met` touched articles of
-   * distinct groups, in `lang` (same) or in the other languages (−∞ when
-   * fewer groups than that were met).
+   * The `want`-th best score among the rows of distinct groups, in `lang`
+   * (same) or in the other languages (−∞ when fewer groups than that were met).
    */
-  floor(code: number, same: boolean, want: number, met: number): number {
-    const { scratch, facts, touched } = this;
+  private floor(code: number, same: boolean, want: number): number {
+    const { score: scores, lang, grp, met } = this;
     if (this.floorScore.length < want) {
       this.floorScore = new Float64Array(want);
       this.floorGroup = new Int32Array(want);
@@ -281,11 +402,10 @@ class Scorer {
     const group = this.floorGroup;
     let size = 0;
     for (let m = 0; m < met; m++) {
-      const c = touched[m] as number;
-      if ((facts[c * FACTS] === code) !== same) continue;
-      const s = scratch[c * SCRATCH] as number;
+      if ((lang[m] === code) !== same) continue;
+      const s = scores[m] as number;
       if (size === want && s <= (score[want - 1] as number)) continue;
-      const g = facts[c * FACTS + 1] as number;
+      const g = grp[m] as number;
       let at = 0;
       while (at < size && group[at] !== g) at++;
       if (at < size) {
@@ -318,112 +438,48 @@ class Scorer {
    * `excluded` articles are never candidates.
    */
   rank(topics: readonly number[], code: number, want: number, excluded: (c: number) => boolean): number[] {
-    const { n, rank, group, topicList, postStart, postList } = this.ix;
-    const { scratch, facts, touched } = this;
-    const round = ++this.round;
+    const { n, rank, group, langCode, postStart, postList } = this.ix;
+    const { slot } = this;
+    this.met = 0;
     const weights = topics.map((t) => Math.log(n / this.df(t)));
     /** the most a candidate first met at topic k can still score */
     const bound = new Float64Array(topics.length + 1);
     for (let k = topics.length - 1; k >= 0; k--) bound[k] = (bound[k + 1] ?? 0) + (weights[k] ?? 0);
-    let met = 0;
-    const touch = (c: number, w: number): void => {
-      const at = c * SCRATCH;
-      if (scratch[at + 1] !== round) {
-        scratch[at + 1] = round;
-        scratch[at] = 0;
-        touched[met++] = c;
-      }
-      scratch[at] = (scratch[at] as number) + w;
-    };
-    const topUp = (id: number, w: number): void => {
-      const from = postStart[id] as number;
-      const to = postStart[id + 1] as number;
-      if (to - from < met) {
-        // fewer articles have the topic than were met: find the met ones among them
-        for (let p = from; p < to; p++) {
-          const c = postList[p] as number;
-          if (scratch[c * SCRATCH + 1] === round) scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
-        }
-        return;
-      }
-      for (let m = 0; m < met; m++) {
-        const c = touched[m] as number;
-        const end = facts[c * FACTS + 3] as number;
-        for (let p = facts[c * FACTS + 2] as number; p < end; p++) {
-          if (topicList[p] === id) {
-            scratch[c * SCRATCH] = (scratch[c * SCRATCH] as number) + w;
-            break;
-          }
-        }
-      }
-    };
-    /** enough stories in `lang` already beat anything a newcomer could score */
-    const settled = (limit: number): boolean => {
-      let over = 0;
-      for (let m = 0; m < met; m++) {
-        const c = touched[m] as number;
-        if ((scratch[c * SCRATCH] as number) > limit && facts[c * FACTS] === code) over++;
-      }
-      if (over < want) return false; // fewer articles than places, so fewer stories too
-      const groups = new Set<number>();
-      for (let m = 0; m < met; m++) {
-        const c = touched[m] as number;
-        if ((scratch[c * SCRATCH] as number) > limit && facts[c * FACTS] === code) {
-          groups.add(facts[c * FACTS + 1] as number);
-          if (groups.size >= want) return true;
-        }
-      }
-      return false;
-    };
-
-    /**
-     * Keeps in `touched` only the candidates that can still enter a list: in
-     * each language class, the `want`-th best score of distinct groups met so
-     * far is a floor under the final `want`-th, and a candidate that cannot
-     * reach it with all of `rest` added cannot enter.
-     */
-    const keepLive = (rest: number): void => {
-      const floors = [this.floor(code, true, want, met), this.floor(code, false, want, met)];
-      const reach = rest * (1 + 1e-9) + 1e-12; // room for rounding in sums taken in another order
-      let live = 0;
-      for (let m = 0; m < met; m++) {
-        const c = touched[m] as number;
-        if ((scratch[c * SCRATCH] as number) + reach >= (floors[facts[c * FACTS] === code ? 0 : 1] as number)) touched[live++] = c;
-      }
-      met = live;
-    };
 
     for (let k = 0; k < topics.length; k++) {
       const t = topics[k] as number;
       const w = weights[k] ?? 0;
-      if (met > 0 && settled(bound[k] ?? 0)) {
-        keepLive(bound[k] ?? 0);
-        for (let r = k; r < topics.length; r++) topUp(topics[r] as number, weights[r] ?? 0);
+      if (this.met > 0 && this.settled(code, want, bound[k] ?? 0)) {
+        // Enough stories in `lang` already beat anything a newcomer could score.
+        this.keepLive(code, want, bound[k] ?? 0);
+        for (let r = k; r < topics.length; r++) this.topUp(topics[r] as number, weights[r] ?? 0);
         break;
       }
-      const list = postList.subarray(postStart[t] as number, postStart[t + 1] as number);
+      const from = postStart[t] as number;
+      const to = postStart[t + 1] as number;
       if (k < topics.length - 1) {
         // A very common topic is walked over its newest MAX_WALK articles only: linear time at any size.
-        const end = Math.min(list.length, MAX_WALK);
-        for (let p = 0; p < end; p++) {
-          const c = list[p] as number;
-          if (!excluded(c)) touch(c, w);
+        const end = Math.min(to, from + MAX_WALK);
+        for (let p = from; p < end; p++) {
+          const c = postList[p] as number;
+          if (!excluded(c)) this.touch(c, w);
         }
         continue;
       }
       // The last topic: newcomers all score exactly w and arrive best first, so
       // `want` new stories per language are all any of them can contribute, and
       // once `lang` has `want`, other languages are never reached.
-      topUp(t, w);
+      this.topUp(t, w);
       const sameLang = new Set<number>();
       const otherLang = new Set<number>();
-      for (const c of list) {
+      for (let p = from; p < to; p++) {
         if (sameLang.size >= want) break;
-        if (scratch[c * SCRATCH + 1] === round || excluded(c)) continue;
-        const bucket = facts[c * FACTS] === code ? sameLang : otherLang;
+        const c = postList[p] as number;
+        if (slot[c] !== 0 || excluded(c)) continue;
+        const bucket = langCode[c] === code ? sameLang : otherLang;
         if (bucket.size >= want) continue;
-        bucket.add(facts[c * FACTS + 1] as number);
-        touch(c, w);
+        bucket.add(group[c] as number);
+        this.touch(c, w);
       }
     }
 
@@ -435,10 +491,13 @@ class Scorer {
     const before = (a: number, b: number): boolean => (rank[a] ?? 0) < (rank[b] ?? 0);
     const same = new TopList(want, better, groupOf, before);
     const other = new TopList(want, better, groupOf, before);
+    const { cand, score, lang, met } = this;
     for (let m = 0; m < met; m++) {
-      const c = touched[m] as number;
-      (facts[c * FACTS] === code ? same : other).offer(c, scratch[c * SCRATCH] as number);
+      const c = cand[m] as number;
+      (lang[m] === code ? same : other).offer(c, score[m] as number);
+      slot[c] = 0;
     }
+    this.met = 0;
     return [...same.items, ...other.items].map((r) => r.idx);
   }
 }

@@ -75,9 +75,6 @@ export interface Texts {
   text(i: number): string;
 }
 
-/** Width of TextIndex's per-article scratch: sum, stamp, time, (padding to 32 bytes). */
-const WORK = 4;
-
 /**
  * The text index in flat typed columns, not an object or a Map per article:
  * each article's vector is its terms (ascending) and weights in
@@ -221,13 +218,16 @@ export class TextIndex {
   private readonly queryPos: Int32Array;
   private readonly queryLen: Uint8Array;
   private readonly times: Float64Array;
-  /** per article, WORK wide: similar()'s running sum, the call that last met it, its time */
-  private readonly work: Float64Array;
+  /**
+   * per article: similar()'s running sum, 0 when the call has not met it (every
+   * posting adds more than 0) — cleared again before the call returns, so the
+   * only per-article array a call writes is 8 bytes an article
+   */
+  private readonly sum: Float64Array;
   /** scratch for similar(): the articles met, and the best k so far */
   private readonly touched: Int32Array;
   private topIdx = new Int32Array(16);
   private topScore = new Float64Array(16);
-  private round = 0;
 
   /** An index over `input` (texts by position, with their times), or over columns built already. */
   constructor(input: TextColumns);
@@ -244,12 +244,7 @@ export class TextIndex {
     this.queryLen = c.queryLen;
     this.times = c.times;
     const n = c.queryLen.length;
-    // side by side, so meeting an article costs one cache line, not three
-    this.work = new Float64Array(n * WORK);
-    for (let d = 0; d < n; d++) {
-      this.work[d * WORK + 1] = -1;
-      this.work[d * WORK + 2] = this.times[d] ?? NaN;
-    }
+    this.sum = new Float64Array(n);
     this.touched = new Int32Array(n);
   }
 
@@ -283,8 +278,7 @@ export class TextIndex {
     if (!(i >= 0 && i < this.queryLen.length)) return [];
     const q = this.queryLen[i] as number;
     if (q === 0 || !(k > 0)) return [];
-    const round = ++this.round;
-    const { work, touched, vecTerm, vecWeight, postStart, postDoc, postWeight, queryPos } = this;
+    const { sum, times, touched, vecTerm, vecWeight, postStart, postDoc, postWeight, queryPos } = this;
     // Candidates met, in the order met (scratch reused between calls: no array per call).
     let met = 0;
     for (let s = 0; s < q; s++) {
@@ -293,30 +287,28 @@ export class TextIndex {
       const w = vecWeight[slot] as number;
       const end = postStart[id + 1] as number;
       for (let p = postStart[id] as number; p < end; p++) {
-        const at = (postDoc[p] as number) * WORK;
-        if (work[at + 1] !== round) {
-          work[at + 1] = round;
-          work[at] = 0;
-          touched[met++] = at / WORK;
-        }
-        work[at] = (work[at] as number) + w * (postWeight[p] as number);
+        const d = postDoc[p] as number;
+        const was = sum[d] as number;
+        if (was === 0) touched[met++] = d;
+        sum[d] = was + w * (postWeight[p] as number);
       }
     }
     // The best k so far, best first; among equal scores the one met first stays first.
     const topIdx = this.topIdx.length >= k ? this.topIdx : (this.topIdx = new Int32Array(k));
     const topScore = this.topScore.length >= k ? this.topScore : (this.topScore = new Float64Array(k));
     let size = 0;
-    const ti = work[i * WORK + 2] as number;
+    const ti = times[i] as number;
     const timed = Number.isFinite(ti);
     for (let m = 0; m < met; m++) {
       const j = touched[m] as number;
+      const upper = sum[j] as number;
+      sum[j] = 0;
       if (j === i) continue;
-      const upper = work[j * WORK] as number;
       if (size >= k && upper <= (topScore[k - 1] as number)) continue; // recency ≤ 1
       // score = upper × recency(ti, tj). The power in recency is most of the cost of
       // this loop, and most articles met cannot enter a full list: a table brackets
       // the factor first, and only those it cannot rule out get it exactly.
-      const tj = work[j * WORK + 2] as number;
+      const tj = times[j] as number;
       let score: number;
       if (!timed || !Number.isFinite(tj)) {
         if (!accept(j)) continue;
