@@ -57,7 +57,8 @@ export function recency(a: number, b: number): number {
  * half the spacing of doubles near ½ (2^−54), so adding it to ½ rounds to ½.
  */
 const FAR_DAYS = 54 * HALF_LIFE_DAYS;
-const STEPS_PER_DAY = 32;
+/** one step a day: the table is 13 KB and stays in cache */
+const STEPS_PER_DAY = 1;
 /** 2^(−d/30) at d = s / STEPS_PER_DAY: at d days it is at most POW_TABLE[⌊d · STEPS_PER_DAY⌋] */
 const POW_TABLE = Float64Array.from({ length: FAR_DAYS * STEPS_PER_DAY + 1 }, (_, s) => 2 ** (-(s / STEPS_PER_DAY) / HALF_LIFE_DAYS));
 /** room for rounding in the bound above (Math.pow may be off by an ulp or two) */
@@ -79,7 +80,7 @@ export interface Texts {
  * The text index in flat typed columns, not an object or a Map per article:
  * each article's vector is its terms (ascending) and weights in
  * vecTerm/vecWeight[vecStart[i] .. vecStart[i + 1]], each term's postings
- * (articles in order, and their weights) in postDoc/postWeight[postStart[t] ..
+ * (articles in order, their weights and publication times) in postDoc/postWeight/postTime[postStart[t] ..
  * postStart[t + 1]], and each article's query terms (positions in its vector,
  * heaviest first) in queryPos[i · QUERY_TERMS ..] (queryLen[i] of them).
  * Plain typed arrays, so several threads can read one copy in shared memory.
@@ -91,6 +92,8 @@ export interface TextColumns {
   postStart: Int32Array;
   postDoc: Int32Array;
   postWeight: Float32Array;
+  /** the times again in posting order, so similar() reads them in order rather than one article here, one there */
+  postTime: Float64Array;
   queryPos: Int32Array;
   queryLen: Uint8Array;
   /** publication times, ms */
@@ -183,6 +186,7 @@ export function textColumns(
   ids.clear();
   const postDoc = new Int32Array(postStart[postStart.length - 1] as number);
   const postWeight = new Float32Array(postDoc.length);
+  const postTime = new Float64Array(postDoc.length);
   const fill = postStart.slice(0, postStart.length - 1);
   const queryPos = new Int32Array(n * QUERY_TERMS);
   const queryLen = new Uint8Array(n);
@@ -197,6 +201,7 @@ export function textColumns(
       fill[id] = at + 1;
       postDoc[at] = d;
       postWeight[at] = weights[p] as number;
+      postTime[at] = times[d] as number;
       usable.push(p);
     }
     usable.sort((x, y) => (weights[y] as number) - (weights[x] as number));
@@ -204,7 +209,7 @@ export function textColumns(
     for (let k = 0; k < q; k++) queryPos[d * QUERY_TERMS + k] = usable[k] as number;
     queryLen[d] = q;
   }
-  return { vecStart, vecTerm, vecWeight: weights, postStart, postDoc, postWeight, queryPos, queryLen, times };
+  return { vecStart, vecTerm, vecWeight: weights, postStart, postDoc, postWeight, postTime, queryPos, queryLen, times };
 }
 
 /** Similar texts, over the columns of a text index (each instance has its own scratch space). */
@@ -215,6 +220,7 @@ export class TextIndex {
   private readonly postStart: Int32Array;
   private readonly postDoc: Int32Array;
   private readonly postWeight: Float32Array;
+  private readonly postTime: Float64Array;
   private readonly queryPos: Int32Array;
   private readonly queryLen: Uint8Array;
   private readonly times: Float64Array;
@@ -224,8 +230,9 @@ export class TextIndex {
    * only per-article array a call writes is 8 bytes an article
    */
   private readonly sum: Float64Array;
-  /** scratch for similar(): the articles met, and the best k so far */
+  /** scratch for similar(): the articles met and their times, and the best k so far */
   private readonly touched: Int32Array;
+  private readonly touchedTime: Float64Array;
   private topIdx = new Int32Array(16);
   private topScore = new Float64Array(16);
 
@@ -240,12 +247,14 @@ export class TextIndex {
     this.postStart = c.postStart;
     this.postDoc = c.postDoc;
     this.postWeight = c.postWeight;
+    this.postTime = c.postTime;
     this.queryPos = c.queryPos;
     this.queryLen = c.queryLen;
     this.times = c.times;
     const n = c.queryLen.length;
     this.sum = new Float64Array(n);
     this.touched = new Int32Array(n);
+    this.touchedTime = new Float64Array(n);
   }
 
   /** Cosine similarity of two articles' texts. */
@@ -278,7 +287,7 @@ export class TextIndex {
     if (!(i >= 0 && i < this.queryLen.length)) return [];
     const q = this.queryLen[i] as number;
     if (q === 0 || !(k > 0)) return [];
-    const { sum, times, touched, vecTerm, vecWeight, postStart, postDoc, postWeight, queryPos } = this;
+    const { sum, times, touched, touchedTime, vecTerm, vecWeight, postStart, postDoc, postWeight, postTime, queryPos } = this;
     // Candidates met, in the order met (scratch reused between calls: no array per call).
     let met = 0;
     for (let s = 0; s < q; s++) {
@@ -289,7 +298,10 @@ export class TextIndex {
       for (let p = postStart[id] as number; p < end; p++) {
         const d = postDoc[p] as number;
         const was = sum[d] as number;
-        if (was === 0) touched[met++] = d;
+        if (was === 0) {
+          touched[met] = d;
+          touchedTime[met++] = postTime[p] as number;
+        }
         sum[d] = was + w * (postWeight[p] as number);
       }
     }
@@ -308,7 +320,7 @@ export class TextIndex {
       // score = upper × recency(ti, tj). The power in recency is most of the cost of
       // this loop, and most articles met cannot enter a full list: a table brackets
       // the factor first, and only those it cannot rule out get it exactly.
-      const tj = times[j] as number;
+      const tj = touchedTime[m] as number;
       let score: number;
       if (!timed || !Number.isFinite(tj)) {
         if (!accept(j)) continue;
