@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../build.ts';
 import { draftFacts } from '../enrich.ts';
 import { detectFormat } from './detect.ts';
-import { parseInWorkers } from './parseInWorkers.ts';
+import { type FeedDrafts, parseInWorkers, shareStrings } from './parseInWorkers.ts';
 import { feedToDrafts } from './toDraft.ts';
 import type { FeedFile } from '../sources.ts';
 
@@ -43,5 +43,33 @@ describe('parseInWorkers', () => {
     expect(done).toEqual([0]);
     // the files left still have their text, to be parsed in line
     expect(feeds[2]?.text).not.toBe('');
+  });
+
+  it('shares repeated strings without changing a draft (every kind of block, run and located name)', () => {
+    const draft = (n: number): FeedDrafts['drafts'][number] => ({
+      file: 'feed.xml',
+      item: n,
+      ref: `r${n}`,
+      idSource: `feed:${n}`,
+      lang: 'uk',
+      headline: `Заголовок ${n}`,
+      publishedAt: '2026-01-01T00:00:00Z',
+      source: n === 1 ? { name: 'Укрінформ', url: 'https://example.org/' } : { name: 'Укрінформ' },
+      lead: 'Лід',
+      body: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'a' }, { type: 'link', text: 'b', href: 'https://example.org/b' }] },
+        { type: 'quote', content: [{ type: 'emphasis', text: 'c', strong: true }], cite: 'd' },
+        { type: 'heading', level: 2, text: 'e' },
+        { type: 'list', ordered: false, items: [[{ type: 'text', text: 'f' }], [{ type: 'emphasis', text: 'g' }]] },
+        { type: 'image', src: 'https://example.org/i.jpg', alt: 'h' },
+      ],
+      context: [{ type: 'paragraph', content: [{ type: 'text', text: 'i' }] }],
+      topics: [{ value: 'Україна', file: 'feed.xml', line: 3 }],
+      picks: [{ value: 'Інший заголовок', file: 'feed.xml', line: 4 }],
+      ...(n === 2 && { translationOf: { value: 'r1', file: 'feed.xml', line: 5 } }),
+    });
+    const parsed: FeedDrafts = { drafts: [1, 2, 3].map(draft), errors: [], items: 3, skipped: 0 };
+    const copy = structuredClone(parsed);
+    expect(shareStrings(parsed, new Map())).toStrictEqual(copy);
   });
 });
