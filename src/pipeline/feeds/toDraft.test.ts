@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../errors.ts';
 import type { FeedEntry, ParsedFeed } from './entry.ts';
-import { categoryLabel, entryToDraft, feedToDrafts, leadAndBody } from './toDraft.ts';
+import type { Block } from '../../model/article.ts';
+import { bodyJsonBound, categoryLabel, entryToDraft, feedToDrafts, leadAndBody } from './toDraft.ts';
 
 const feed = (entries: FeedEntry[], extra: Partial<ParsedFeed> = {}): ParsedFeed => ({
   file: 'f.xml',
@@ -113,6 +114,29 @@ describe('entryToDraft', () => {
   it('keeps a date without a time as a date, and a later update', () => {
     const { draft } = entryToDraft(entry({ published: '2018-11-04', updated: '2018-11-05T10:00:00Z' }), feed([]));
     expect(draft).toMatchObject({ publishedAt: '2018-11-04', updatedAt: '2018-11-05T10:00:00Z' });
+  });
+
+  it('measures a body by a bound never under its JSON length (so only a body near the limit is serialised)', () => {
+    const worst = '\u0001"\\\ud800\n</script>Слово ';
+    const runs = [
+      { type: 'text' as const, text: worst },
+      { type: 'emphasis' as const, text: '', strong: true },
+      { type: 'link' as const, text: worst, href: `https://example.org/?q=${worst}` },
+    ];
+    const bodies: Block[][] = [
+      [],
+      [{ type: 'paragraph', content: [] }],
+      [{ type: 'heading', level: 2, text: '\u0001'.repeat(1000) }],
+      [
+        { type: 'paragraph', content: runs },
+        { type: 'quote', content: runs, cite: worst },
+        { type: 'heading', level: 3, text: worst },
+        { type: 'list', ordered: true, items: [runs, [], runs] },
+        { type: 'image', src: 'https://example.org/i.jpg', alt: worst, caption: worst, credit: worst, width: 123456789, height: 1e21 },
+      ],
+      Array.from({ length: 50 }, () => ({ type: 'image' as const, src: '/i', alt: '', width: -0.000001234, height: 9007199254740991 })),
+    ];
+    for (const body of bodies) expect(bodyJsonBound(body)).toBeGreaterThanOrEqual(JSON.stringify(body).length);
   });
 
   it('imports an item of several hundred KB, and skips one too big for a file', () => {

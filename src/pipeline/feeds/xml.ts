@@ -170,7 +170,7 @@ function itemStarts(xml: string, tag: 'item' | 'entry'): Array<{ offset: number;
   ITEM_START.lastIndex = 0;
   for (let m = ITEM_START.exec(xml); m; m = ITEM_START.exec(xml)) {
     if (m[1] !== tag) continue;
-    for (let i = at; i < m.index; i++) if (xml.charCodeAt(i) === 10) line++;
+    for (let i = xml.indexOf('\n', at); i >= 0 && i < m.index; i = xml.indexOf('\n', i + 1)) line++;
     at = m.index;
     out.push({ offset: m.index, line });
   }
