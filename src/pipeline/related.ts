@@ -312,18 +312,11 @@ class Scorer {
 
   /** Adds `w` to the score of every article met that has topic `id`. */
   private topUp(id: number, w: number): void {
-    const { postStart, postList, topicStart, topicList, bitStart, bits } = this.ix;
+    const { ix } = this;
+    const { postStart, postList } = ix;
     const { slot, cand, score, met } = this;
     const from = postStart[id] as number;
     const to = postStart[id + 1] as number;
-    const at = bitStart[id] as number;
-    if (at >= 0 && met < to - from) {
-      for (let m = 0; m < met; m++) {
-        const c = cand[m] as number;
-        if (((bits[at + (c >>> 5)] as number) & (1 << (c & 31))) !== 0) score[m] = (score[m] as number) + w;
-      }
-      return;
-    }
     if (to - from < met) {
       // fewer articles have the topic than were met: find the met ones among them
       for (let p = from; p < to; p++) {
@@ -332,16 +325,7 @@ class Scorer {
       }
       return;
     }
-    for (let m = 0; m < met; m++) {
-      const c = cand[m] as number;
-      const end = topicStart[c + 1] as number;
-      for (let p = topicStart[c] as number; p < end; p++) {
-        if (topicList[p] === id) {
-          score[m] = (score[m] as number) + w;
-          break;
-        }
-      }
-    }
+    for (let m = 0; m < met; m++) if (hasTopic(ix, cand[m] as number, id)) score[m] = (score[m] as number) + w;
   }
 
   /** Whether `want` stories in language `code` already score more than `limit`. */
