@@ -203,10 +203,11 @@ function buildIndex(articles: readonly RelatedInput[]): Index {
   // The common topics as bits too: asking whether a candidate has one then reads
   // a few KB that stay in cache, not the candidate's topic list.
   const words = Math.ceil(n / 32);
+  const common = bitsFrom(n);
   const bitStart = new Int32Array(df.length).fill(-1);
   let bitWords = 0;
   df.forEach((d, t) => {
-    if (d >= bitsFrom(n)) {
+    if (d >= common) {
       bitStart[t] = bitWords;
       bitWords += words;
     }

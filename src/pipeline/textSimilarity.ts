@@ -80,9 +80,10 @@ export interface Texts {
  * The text index in flat typed columns, not an object or a Map per article:
  * each article's vector is its terms (ascending) and weights in
  * vecTerm/vecWeight[vecStart[i] .. vecStart[i + 1]], each term's postings
- * (articles in order, their weights and publication times) in postDoc/postWeight/postTime[postStart[t] ..
- * postStart[t + 1]], and each article's query terms (positions in its vector,
- * heaviest first) in queryPos[i · QUERY_TERMS ..] (queryLen[i] of them).
+ * (articles in order, their weights and publication times) in
+ * postDoc/postWeight/postTime[postStart[t] .. postStart[t + 1]], and each
+ * article's query terms (positions in its vector, heaviest first) in
+ * queryPos[i · QUERY_TERMS ..] (queryLen[i] of them).
  * Plain typed arrays, so several threads can read one copy in shared memory.
  */
 export interface TextColumns {

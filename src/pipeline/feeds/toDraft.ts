@@ -21,8 +21,9 @@ import { cleanSpace, normaliseText, parseFeedDate, safeLink } from './normalise.
 /** An article file must stay under 1 MB: its body may take this much JSON. */
 export const MAX_BODY_JSON = 900_000;
 
-/** JSON gives a UTF-16 unit at most 6 characters (\u0001); a block or run, keys and all, less than this besides its strings. */
+/** The most characters JSON gives one UTF-16 unit (\u0001). */
 const ESCAPED = 6;
+/** More characters than a block, run or list item takes in JSON besides its strings (keys, numbers and all). */
 const NODE_JSON = 200;
 
 /**
