@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { escapeAttr } from './src/embed/links.ts';
-import { servePrerendered } from './src/prerender/servePrerendered.ts';
+import { escapeAttr } from './src/core/links/links.ts';
+import { servePrerendered } from './src/build/prerender/servePrerendered.ts';
 
 /** This build's id (footer, update test): KONTEKST_BUILD_ID, else the git commit and the build time. */
 function buildId(): string {
@@ -29,14 +29,14 @@ const BUILD_ID = buildId();
 /**
  * index.html's own strings (the boot message and noscript, shown before the app runs) come from the
  * locale files like every other string: `{{uk:shell.failed}}` is that key of
- * src/i18n/locales/uk/common.json, HTML-escaped; `<reload>…</reload>` in it becomes a reload link.
+ * src/app/i18n/locales/uk/common.json, HTML-escaped; `<reload>…</reload>` in it becomes a reload link.
  */
 function shellStrings(html: string): string {
-  const common = (lang: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./src/i18n/locales/${lang}/common.json`, import.meta.url)), 'utf8')) as unknown;
+  const common = (lang: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`./src/app/i18n/locales/${lang}/common.json`, import.meta.url)), 'utf8')) as unknown;
   const strings: Record<string, unknown> = { uk: common('uk'), en: common('en') };
   return html.replace(/\{\{(uk|en):([\w.]+)\}\}/g, (_, lang: string, key: string) => {
     const text = key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], strings[lang]);
-    if (typeof text !== 'string') throw new Error(`index.html: no string ${key} in src/i18n/locales/${lang}/common.json`);
+    if (typeof text !== 'string') throw new Error(`index.html: no string ${key} in src/app/i18n/locales/${lang}/common.json`);
     return escapeAttr(text).replace(/&lt;reload&gt;(.*?)&lt;\/reload&gt;/g, '<a href="">$1</a>');
   });
 }
@@ -49,7 +49,7 @@ export default defineConfig(({ command }) => ({
   resolve: {
     alias: [
       // React 19 has useSyncExternalStore: no shim for react-i18next in the bundle
-      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/lib/useSyncExternalStore.ts', import.meta.url)) },
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/app/lib/useSyncExternalStore.ts', import.meta.url)) },
       // react-router 7's package exports name only its development build (remix-run/react-router#14102):
       // the build takes the production one it also ships (no dev warnings or checks at run time).
       ...(command === 'build' ? [{ find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) }] : []),
@@ -91,10 +91,10 @@ export default defineConfig(({ command }) => ({
     },
     // dist/build.json: the build id, for the prerender step (and for anyone asking a host what it serves)
     { name: 'kontekst-build-json', generateBundle() { this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify({ buildId: BUILD_ID }) }); } },
-    // Offline reading: docs/adr/0004-offline.md, the worker is src/offline/sw.ts.
+    // Offline reading: docs/adr/0004-offline.md, the worker is src/app/offline/sw.ts.
     VitePWA({
       strategies: 'injectManifest',
-      srcDir: 'src/offline',
+      srcDir: 'src/app/offline',
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
@@ -128,13 +128,13 @@ export default defineConfig(({ command }) => ({
     target: 'es2022',
     // every browser the app supports has modulepreload: no polyfill in the entry
     modulePreload: { polyfill: false },
-    // dist/.vite/manifest.json: the prerender finds the app's chunks there (src/prerender/contentFirst.ts)
+    // dist/.vite/manifest.json: the prerender finds the app's chunks there (src/build/prerender/contentFirst.ts)
     manifest: true,
     rolldownOptions: {
       output: {
         // The first view's code in two chunks: React (react-dom's evaluation is the single biggest piece of
         // start-up work) and the app with the rest. A prerendered page's loader evaluates them one per task
-        // (src/prerender/contentFirst.ts), so start-up has no task as long as both together. One split, not
+        // (src/build/prerender/contentFirst.ts), so start-up has no task as long as both together. One split, not
         // one per library: each split costs compression (~0.5 KB gzip), and the others evaluate quickly.
         codeSplitting: {
           groups: [

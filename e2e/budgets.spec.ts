@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test, expect, openSeedFromHome, appStarted, SEED_HEADLINE } from './fixtures.ts';
-import { INTERACTIVE_MARK } from '../src/app/hydration.ts';
+import { INTERACTIVE_MARK } from '../src/app/shell/hydration.ts';
 
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
   articleFirstViewJsKB: number;
@@ -34,7 +34,7 @@ test('the first view of the seed article stays within its size budgets', async (
   await cold.goto(articlePath, { waitUntil: 'networkidle' });
   await expect(cold.locator('h1')).toBeVisible();
   // The first view is what is fetched until the app has hydrated the page (the 'kontekst:interactive'
-  // user-timing mark, src/app/App.tsx); features deferred until after it (service worker, share
+  // user-timing mark, src/app/shell/App.tsx); features deferred until after it (service worker, share
   // controls) are reported but not counted.
   await cold.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, INTERACTIVE_MARK);
   const firstView = new Set(

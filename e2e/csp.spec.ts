@@ -22,7 +22,7 @@ test('a crawl of every route type finds no CSP violations', async ({ page, conso
     await page.goto(path);
     await expect(page.locator('h1')).toHaveCount(1);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    // 'self', plus the hash of a prerendered page's content-first loader (src/prerender/contentFirst.ts)
+    // 'self', plus the hash of a prerendered page's content-first loader (src/build/prerender/contentFirst.ts)
     expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')?(;|$)/);
     expect(csp, path).toContain("object-src 'none'");
     expect(csp, path).toContain("base-uri 'none'");

@@ -10,14 +10,14 @@ import { join, normalize, resolve } from 'node:path';
 import { test, expect } from './fixtures.ts';
 
 const repo = resolve(import.meta.dirname, '..');
-const FEED = join(repo, 'src/pipeline/fixtures/rss2.xml');
+const FEED = join(repo, 'src/build/fixtures/rss2.xml');
 const HEADLINE = 'НАТО відповіло Москві щодо безпекових гарантій';
 const OTHER = 'Зустріч у Женеві завершилась';
 let out: string;
 
 test.beforeAll(() => {
   out = join(mkdtempSync(join(tmpdir(), 'kontekst-e2e-feed-')), 'data');
-  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'src/pipeline/cli.ts'), FEED, '--out', out], { cwd: repo, stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'src/build/cli.ts'), FEED, '--out', out], { cwd: repo, stdio: 'pipe' });
 });
 test.afterAll(() => {
   rmSync(resolve(out, '..'), { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * so its peak memory is its own: runs `npm run data`'s main() with problems
  * counted rather than printed, then prints one line `BENCH {json}`.
  */
-import { main } from '../src/pipeline/cli.ts';
+import { main } from '../src/build/cli.ts';
 
 const started = performance.now();
 const out: string[] = [];

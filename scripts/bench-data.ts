@@ -20,8 +20,8 @@ import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAIN_SEMI_SPACE_MB } from '../src/pipeline/cli.ts';
-import { prng } from '../src/lib/prng.ts';
+import { MAIN_SEMI_SPACE_MB } from '../src/build/cli.ts';
+import { prng } from '../src/build/lib/prng.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REUTERS = resolve(repo, '../shared/corpus/reuters-21578.feed.json');

@@ -16,14 +16,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { stemmer as oramaUkrainian } from '@orama/stemmers/ukrainian';
-import type { Article, Lang } from '../src/model/article.ts';
-import { slugify } from '../src/lib/slug.ts';
-import { buildSearchIndex } from '../src/search/buildIndex.ts';
-import { jsonText } from '../src/lib/jsonText.ts';
-import { SearchEngine } from '../src/search/engine.ts';
-import { fold, stem, words } from '../src/search/normalise.ts';
-import { FIRST_SEARCH_BYTES, SearchManifest } from '../src/search/searchData.ts';
-import { UK_GROUPS, UK_HARD_GROUPS } from '../src/search/stemCases.ts';
+import type { Article, Lang } from '../src/core/model/article.ts';
+import { slugify } from '../src/core/text/slug.ts';
+import { buildSearchIndex } from '../src/build/index/buildIndex.ts';
+import { jsonText } from '../src/build/lib/jsonText.ts';
+import { SearchEngine } from '../src/app/search/engine.ts';
+import { fold, stem, words } from '../src/core/text/words.ts';
+import { FIRST_SEARCH_BYTES, SearchManifest } from '../src/core/search/searchData.ts';
+import { UK_GROUPS, UK_HARD_GROUPS } from '../src/core/text/stemCases.ts';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const KB = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -172,7 +172,7 @@ async function bench(name: string, articles: Article[], lang: Lang): Promise<voi
 function stemmerReport(): void {
   const groups = [...UK_GROUPS, ...UK_HARD_GROUPS];
   const score = (f: (w: string) => string) => groups.filter((g) => new Set(g.map(f)).size === 1).length;
-  console.log('\n## Ukrainian stemming: inflection groups whose forms all give one term (src/search/stemCases.ts)');
+  console.log('\n## Ukrainian stemming: inflection groups whose forms all give one term (src/core/text/stemCases.ts)');
   console.log(`@orama/stemmers ukrainian alone: ${score((w) => oramaUkrainian(fold(w)))}/${groups.length}`);
   console.log(`normalise.ts (Orama + the -ія rule): ${score((w) => stem(fold(w)))}/${groups.length}`);
 }

@@ -18,9 +18,9 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { startStaticServer } from './static-server.ts';
-import { Article } from '../src/model/article.ts';
-import { ListPage } from '../src/model/dataset.ts';
-import { formatDateTime } from '../src/lib/dates.ts';
+import { Article } from '../src/core/model/article.ts';
+import { ListPage } from '../src/core/model/dataset.ts';
+import { formatDateTime } from '../src/core/time/dates.ts';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;

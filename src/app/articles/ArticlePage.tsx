@@ -1,0 +1,75 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../core/model/article.ts';
+import { articleQuery } from './queries.ts';
+import { Blocks } from './Blocks.tsx';
+import { ContextAside } from './ContextAside.tsx';
+import { TopicList } from './TopicList.tsx';
+import { RelatedArticles } from './RelatedArticles.tsx';
+import { Time } from './Time.tsx';
+import { readingMinutes } from './readingTime.ts';
+import { SaveButton } from '../saved/SaveButton.tsx';
+import { ShareSlot } from '../embed/ShareSlot.tsx';
+
+/** The article page, modelled on the seed: headline, Kyiv time, body, Контекст, Теми, Ще на цю тему. */
+export function ArticlePage() {
+  const { slug = '', lang } = useParams();
+  const ui = lang as Lang;
+  const { t } = useTranslation(['article', 'common']);
+  const { data: article } = useSuspenseQuery(articleQuery(slug));
+  const contentLang = article.lang !== ui ? article.lang : undefined;
+  const translations = (Object.entries(article.translations) as [Lang, string | undefined][]).filter(
+    (entry): entry is [Lang, string] => entry[0] !== article.lang && Boolean(entry[1]),
+  );
+
+  return (
+    <article className="article">
+      <title>{`${article.headline} — Kontekst`}</title>
+      <meta name="description" content={article.lead.slice(0, 200)} />
+      <header className="article-header">
+        <h1 lang={contentLang}>{article.headline}</h1>
+        <p className="meta">
+          <Time iso={article.publishedAt} />
+          {article.updatedAt ? (
+            <>
+              {' · '}
+              {t('updated')} <Time iso={article.updatedAt} />
+            </>
+          ) : null}
+          {' · '}
+          <span>{t('readingTime', { count: readingMinutes(article.wordCount) })}</span>
+        </p>
+        <p className="meta source">
+          {article.url ? (
+            <a href={article.url} rel="noopener noreferrer">
+              {t('source', { name: article.source.name })}
+            </a>
+          ) : (
+            t('source', { name: article.source.name })
+          )}
+          {article.author ? <span lang={contentLang}> · {article.author}</span> : null}
+          {contentLang ? <span> · {t('contentLanguage', { language: t(`common:langName.${article.lang}`) })}</span> : null}
+        </p>
+        {translations.map(([l, s]) => (
+          <p className="translation" key={l}>
+            <Link to={`/${ui}/news/${s}`} hrefLang={l}>
+              {t('translation.link', { language: t(`common:langName.${l}`) })}
+            </Link>
+          </p>
+        ))}
+        <SaveButton article={article} />
+        <ShareSlot slug={article.slug} headline={article.headline} lead={article.lead} ui={ui} />
+      </header>
+      <div className="article-grid">
+        <div className="article-body" lang={contentLang}>
+          {article.lead ? <p className="lead">{article.lead}</p> : null}
+          <Blocks blocks={article.body} />
+        </div>
+        <ContextAside blocks={article.context} lang={contentLang} />
+      </div>
+      <TopicList topics={article.topics} ui={ui} />
+      <RelatedArticles related={article.related} topics={article.topics} ui={ui} />
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useLoaderData, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../../core/model/article.ts';
+import type { ListScope } from '../../core/model/dataset.ts';
+import { latestQuery } from '../articles/queries.ts';
+import { ArticleCard } from '../articles/ArticleCard.tsx';
+import { Pagination } from '../articles/Pagination.tsx';
+import { useLatestAhead } from '../offline/latestAhead.ts';
+
+export type HomeLoaderData = { scope: ListScope; page: number };
+
+/** Latest news: articles in the UI language, newest first (all languages when there are none). */
+export function HomePage() {
+  const { lang } = useParams();
+  const ui = lang as Lang;
+  const { scope, page } = useLoaderData() as HomeLoaderData;
+  const { t } = useTranslation(['home', 'common']);
+  const { data } = useSuspenseQuery(latestQuery(scope, page));
+  useLatestAhead(scope, page, data.items);
+
+  return (
+    <section className="list-page" aria-labelledby="page-title">
+      <title>{page > 1 ? `${t('metaTitle')} · ${t('common:pagination.status', { page, pages: data.pages })}` : t('metaTitle')}</title>
+      <meta name="description" content={t('description')} />
+      <h1 id="page-title">{t('title')}</h1>
+      {scope === 'all' ? <p className="notice">{t('otherLanguages', { language: t(`common:langName.${ui}`) })}</p> : null}
+      {data.items.length === 0 ? (
+        <p>{t('empty')}</p>
+      ) : (
+        <ul className="card-list">
+          {data.items.map((item) => (
+            <li key={item.id}>
+              <ArticleCard article={item} ui={ui} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={data.page} pages={data.pages} basePath={`/${ui}/`} />
+    </section>
+  );
+}

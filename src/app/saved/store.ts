@@ -1,0 +1,129 @@
+/**
+ * Saved articles: the reader's own copies for offline reading. Each one is the article's data
+ * file, kept in its own Cache Storage cache (CACHES.saved) under the same URL the app fetches,
+ * so the service worker answers from it when no other copy is at hand (src/app/offline/sw.ts). That
+ * cache is never expired: an article stays until the reader removes it, across reloads, app
+ * updates and restarts. The time of saving travels in a header of the stored response.
+ */
+import * as v from 'valibot';
+import { Article, summarise, type ArticleSummary } from '../../core/model/article.ts';
+import { paths } from '../../core/model/dataset.ts';
+import { CACHES } from '../offline/caches.ts';
+
+export type SavedArticle = ArticleSummary & { savedAt: string };
+
+/** The part of the Cache Storage API the store uses (a fake one in tests). */
+export type CacheLike = {
+  match(key: string): Promise<Response | undefined>;
+  put(key: string, response: Response): Promise<void>;
+  delete(key: string): Promise<boolean>;
+  keys(): Promise<ReadonlyArray<{ url: string }>>;
+};
+export type CacheStorageLike = { open(name: string): Promise<CacheLike> };
+
+export const SAVED_AT_HEADER = 'x-kontekst-saved-at';
+const ARTICLE_PATH = /\/data\/articles\/([^/]+)\.json$/;
+
+export type SavedStore = {
+  /** false when the browser gives no Cache Storage (an insecure page, some private modes) */
+  readonly available: boolean;
+  /** the saved articles, last saved first; null until first loaded (`load`) */
+  snapshot(): readonly SavedArticle[] | null;
+  subscribe(listener: () => void): () => void;
+  load(): Promise<readonly SavedArticle[]>;
+  save(article: Article): Promise<void>;
+  remove(slug: string): Promise<void>;
+};
+
+export function createSavedStore({
+  storage,
+  now = () => new Date(),
+  persist = async () => undefined,
+  channel,
+}: {
+  storage: CacheStorageLike | undefined;
+  now?: () => Date;
+  /** asks the browser to keep the site's storage under pressure (navigator.storage.persist) */
+  persist?: () => Promise<unknown>;
+  /** tells other tabs about changes, and hears theirs */
+  channel?: Pick<BroadcastChannel, 'postMessage' | 'addEventListener'>;
+}): SavedStore {
+  const listeners = new Set<() => void>();
+  let entries: readonly SavedArticle[] | null = null;
+  let loading: Promise<readonly SavedArticle[]> | null = null;
+
+  const open = () => {
+    if (!storage) throw new Error('Cache Storage is not available');
+    return storage.open(CACHES.saved);
+  };
+
+  async function read(): Promise<readonly SavedArticle[]> {
+    if (!storage) return [];
+    const cache = await open();
+    const found: SavedArticle[] = [];
+    for (const key of await cache.keys()) {
+      if (!ARTICLE_PATH.test(new URL(key.url, 'http://x').pathname)) continue;
+      const res = await cache.match(key.url);
+      if (!res) continue;
+      // A damaged entry is left out of the list rather than breaking it.
+      const parsed = v.safeParse(Article, await res.json().catch(() => null), { abortEarly: true });
+      if (!parsed.success) continue;
+      found.push({ ...summarise(parsed.output), savedAt: res.headers.get(SAVED_AT_HEADER) ?? '' });
+    }
+    return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.slug.localeCompare(b.slug));
+  }
+
+  async function refresh(): Promise<readonly SavedArticle[]> {
+    // Unreadable storage lists nothing rather than leaving the page waiting.
+    const next = read().catch((e: unknown): readonly SavedArticle[] => {
+      console.warn('Kontekst: saved articles unreadable', e);
+      return [];
+    });
+    loading = next;
+    const list = await next;
+    if (loading === next) {
+      entries = list;
+      for (const l of listeners) l();
+    }
+    return list;
+  }
+
+  function changed(): Promise<unknown> {
+    channel?.postMessage('changed');
+    return refresh();
+  }
+  channel?.addEventListener('message', () => void refresh());
+
+  return {
+    available: Boolean(storage),
+    snapshot: () => entries,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    load: () => (entries ? Promise.resolve(entries) : (loading ?? refresh())),
+    async save(article) {
+      const cache = await open();
+      const body = JSON.stringify(article);
+      await cache.put(
+        paths.article(article.slug),
+        new Response(body, { headers: { 'content-type': 'application/json', [SAVED_AT_HEADER]: now().toISOString() } }),
+      );
+      await Promise.resolve(persist()).catch(() => undefined);
+      await changed();
+    },
+    async remove(slug) {
+      const cache = await open();
+      await cache.delete(paths.article(slug));
+      await changed();
+    },
+  };
+}
+
+/** The browser's store (none where Cache Storage is missing, e.g. in Node). */
+export const savedStore: SavedStore = createSavedStore({
+  storage: typeof caches === 'undefined' ? undefined : caches,
+  persist: () => (typeof navigator !== 'undefined' && navigator.storage?.persist ? navigator.storage.persist() : Promise.resolve(false)),
+  // browsers only: in Node (the prerender) an open channel would keep the process alive
+  channel: typeof window === 'undefined' || typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('kontekst-saved'),
+});

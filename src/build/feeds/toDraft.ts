@@ -1,0 +1,232 @@
+/**
+ * One feed item → a Draft (the record every importer produces), normalised:
+ * text (whitespace, NFC, Ukrainian apostrophes), HTML through the allow-list
+ * (html.ts), links (http/https/mailto, no tracking parameters), dates, topics
+ * from categories/tags. Pure.
+ *
+ * Skipped, with the reason: no title; no text (neither content nor summary);
+ * an article too big for one file; no readable date when the feed has none
+ * either. An unreadable or missing date is a warning: the item is dated by its
+ * feed — the feed's own date (lastBuildDate, pubDate, updated), else the day
+ * the feed file was last modified (docs/DATA.md).
+ */
+import type { Block, Inline, Lang, Source } from '../../core/model/article.ts';
+import { type Draft, type Located } from './draft.ts';
+import { type ImportError, importError, importWarning, quote } from '../errors.ts';
+import type { FeedEntry, ParsedFeed } from './entry.ts';
+import { itemMessage } from './entry.ts';
+import { htmlToBlocks, htmlToText, textToBlocks } from './html.ts';
+import { cleanSpace, normaliseText, parseFeedDate, safeLink } from './normalise.ts';
+
+/** An article file must stay under 1 MB: its body may take this much JSON. */
+export const MAX_BODY_JSON = 900_000;
+
+/** The most characters JSON gives one UTF-16 unit (\u0001). */
+const ESCAPED = 6;
+/** More characters than a block, run or list item takes in JSON besides its strings (keys, numbers and all). */
+const NODE_JSON = 200;
+
+/**
+ * At least as long as JSON.stringify(blocks): strings at their longest escaped,
+ * each block, run and list item at NODE_JSON. Most bodies are far under the
+ * limit by this count, so they need not be serialised to be measured.
+ */
+export function bodyJsonBound(blocks: readonly Block[]): number {
+  let n = 2;
+  const text = (s: string | undefined): void => {
+    if (s !== undefined) n += ESCAPED * s.length + 2;
+  };
+  const runs = (content: readonly Inline[]): void => {
+    n += NODE_JSON;
+    for (const r of content) {
+      n += NODE_JSON;
+      text(r.text);
+      if (r.type === 'link') text(r.href);
+    }
+  };
+  for (const b of blocks) {
+    n += NODE_JSON;
+    switch (b.type) {
+      case 'paragraph':
+        runs(b.content);
+        break;
+      case 'quote':
+        runs(b.content);
+        text(b.cite);
+        break;
+      case 'heading':
+        text(b.text);
+        break;
+      case 'list':
+        for (const item of b.items) runs(item);
+        break;
+      case 'image':
+        text(b.src);
+        text(b.alt);
+        text(b.caption);
+        text(b.credit);
+        break;
+    }
+  }
+  return n;
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+export function feedLang(declared: string | undefined, sample: string): Lang {
+  const d = declared?.trim().toLowerCase();
+  if (d?.startsWith('uk')) return 'uk';
+  if (d?.startsWith('en')) return 'en';
+  return CYRILLIC.test(sample) ? 'uk' : 'en';
+}
+
+/** A category as a topic label: "us_election_2020" → "us election 2020"; HTML and extra spaces gone. */
+export function categoryLabel(raw: string): string {
+  const t = cleanSpace(htmlToText(raw));
+  return /^[\p{L}\p{N}]+(_[\p{L}\p{N}]+)+$/u.test(t) ? t.replace(/_/g, ' ') : t;
+}
+
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'paragraph':
+    case 'quote':
+      return b.content.map((r) => r.text).join('');
+    case 'heading':
+      return b.text;
+    case 'list':
+      return b.items.map((i) => i.map((r) => r.text).join('')).join(' ');
+    case 'image':
+      return b.alt;
+  }
+}
+
+/** "…", "...", "[…]", " [...]" at the end of a summary: it was cut from the text. */
+const CUT = /\s*(\[\s*(…|\.\.\.)\s*\]|…|\.\.\.)\s*$/u;
+
+/** The lead and the body: a summary that is the start of the first paragraph is that paragraph. */
+export function leadAndBody(summary: string, blocks: Block[]): { lead: string; body: Block[] } {
+  const firstPara = blocks.findIndex((b) => b.type === 'paragraph');
+  const first = firstPara >= 0 ? blocks[firstPara] : undefined;
+  const firstText = first ? cleanSpace(blockText(first)) : '';
+  const without = (): Block[] => blocks.filter((_, k) => k !== firstPara);
+  if (summary === '') return first ? { lead: firstText, body: without() } : { lead: '', body: blocks };
+  const stem = summary.replace(CUT, '');
+  if (first && stem.length > 0 && (firstText === summary || firstText.startsWith(stem))) return { lead: firstText, body: without() };
+  return { lead: summary, body: blocks };
+}
+
+export interface ItemResult {
+  draft?: Draft;
+  errors: ImportError[];
+}
+
+export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
+  const { file } = feed;
+  const errors: ImportError[] = [];
+  const error = (message: string): ItemResult => ({ errors: [...errors, importError(file, e.line, itemMessage(e.item, message))] });
+  const warn = (message: string): void => {
+    errors.push(importWarning(file, e.line, itemMessage(e.item, message)));
+  };
+
+  const rawTitle = e.title ? (e.title.html || /<[a-z!/]/i.test(e.title.value) ? htmlToText(e.title.value) : e.title.value) : '';
+  const lang = feedLang(e.lang ?? feed.lang, rawTitle);
+  const fix = (s: string): string => normaliseText(s, lang);
+  const headline = cleanSpace(fix(rawTitle));
+  if (headline === '') return error('no title; skipped');
+
+  const base = safeLink(feed.link) ?? undefined;
+  const url = safeLink(e.link, base);
+  if (e.link !== undefined && url === undefined) warn(`link ${quote(e.link)} is not an http(s) address; left out`);
+
+  // text
+  const fromHtml = (html: string): Block[] => htmlToBlocks(html, { base: url ?? base, text: fix });
+  let blocks: Block[] = e.content ? (e.content.html ? fromHtml(e.content.value) : textToBlocks(e.content.value, fix)) : [];
+  let summary = e.summary ? cleanSpace(fix(e.summary.html ? htmlToText(e.summary.value) : e.summary.value)) : '';
+  if (blocks.length === 0 && e.summary) {
+    // only a description: it is the text
+    blocks = e.summary.html ? fromHtml(e.summary.value) : textToBlocks(e.summary.value, fix);
+    summary = '';
+  }
+  const image = safeLink(e.image, base);
+  if (image !== undefined && !blocks.some((b) => b.type === 'image')) blocks.unshift({ type: 'image', src: image, alt: '' });
+  const { lead, body } = leadAndBody(summary, blocks);
+  if (lead === '' && !body.some((b) => b.type !== 'image' && blockText(b).trim() !== '')) return error('no text (neither content nor summary); skipped');
+  const size = bodyJsonBound(body) <= MAX_BODY_JSON ? 0 : JSON.stringify(body).length;
+  if (size > MAX_BODY_JSON) return error(`the text is ${Math.round(size / 1024)} KB: an article file must stay under 1 MB; skipped`);
+
+  // dates
+  const feedDate = feed.updated !== undefined ? parseFeedDate(feed.updated) : undefined;
+  const feedIso = feedDate && 'iso' in feedDate ? feedDate.iso : feed.fileDate;
+  let publishedAt: string;
+  const given = e.published ?? e.updated;
+  const parsed = given !== undefined ? parseFeedDate(given) : undefined;
+  if (parsed && 'iso' in parsed) publishedAt = parsed.iso;
+  else {
+    const why = parsed && 'problem' in parsed ? parsed.problem : 'no date';
+    if (feedIso === undefined) return error(`${why}, and the feed has no date of its own; skipped`);
+    warn(`${why}; dated by the feed: ${feedIso}`);
+    publishedAt = feedIso;
+  }
+  let updatedAt: string | undefined;
+  if (e.updated !== undefined && e.published !== undefined) {
+    const u = parseFeedDate(e.updated);
+    if ('iso' in u) {
+      if (Date.parse(u.iso) > Date.parse(publishedAt)) updatedAt = u.iso;
+    } else warn(`updated: ${u.problem}; left out`);
+  }
+
+  // who
+  const author = e.author !== undefined ? cleanSpace(fix(htmlToText(e.author))) : '';
+  const sourceUrl = safeLink(feed.link);
+  let sourceName = feed.title !== undefined ? cleanSpace(htmlToText(feed.title)) : '';
+  if (sourceName === '' && sourceUrl !== undefined) sourceName = new URL(sourceUrl).hostname;
+  const source: Source = { name: sourceName === '' ? 'Kontekst' : sourceName, ...(sourceUrl !== undefined && { url: sourceUrl }) };
+
+  // topics
+  const seen = new Set<string>();
+  const topics: Located[] = [];
+  for (const c of e.categories) {
+    const label = fix(categoryLabel(c));
+    if (label === '' || seen.has(label)) continue;
+    seen.add(label);
+    topics.push({ value: label, file, line: e.line });
+  }
+
+  const guid = e.guid !== undefined ? cleanSpace(e.guid) : undefined;
+  const key = guid || url || `${feed.link ?? ''}\u0000${headline}\u0000${publishedAt}`;
+  const idSource = `feed:${key}`;
+  const draft: Draft = {
+    file,
+    item: e.item,
+    line: e.line,
+    ...(guid ? { guid } : {}),
+    ref: `${file}#${e.item}`,
+    idSource,
+    lang,
+    headline,
+    publishedAt,
+    ...(updatedAt !== undefined && { updatedAt }),
+    source,
+    ...(author !== '' && { author }),
+    ...(url !== undefined && { url }),
+    lead,
+    body,
+    context: [],
+    topics,
+    picks: [],
+  };
+  return { draft, errors };
+}
+
+/** Every item of a parsed feed → drafts, with the feed's own problems. */
+export function feedToDrafts(feed: ParsedFeed): { drafts: Draft[]; errors: ImportError[]; items: number; skipped: number } {
+  const drafts: Draft[] = [];
+  const errors = [...feed.errors];
+  for (const entry of feed.entries) {
+    const r = entryToDraft(entry, feed);
+    errors.push(...r.errors);
+    if (r.draft) drafts.push(r.draft);
+  }
+  const items = feed.entries.length + feed.broken;
+  return { drafts, errors, items, skipped: items - drafts.length };
+}

@@ -1,0 +1,57 @@
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SpilledFile, jsonText } from '../lib/jsonText.ts';
+import { writeDataset } from '../write/write.ts';
+import { article as searchArticle } from '../../core/model/article.test-helpers.ts';
+import { buildSearchIndex } from './buildIndex.ts';
+import { startSearchWorker } from './buildIndexInWorker.ts';
+
+
+/** Body: lead + headline; topic: NATO. */
+const article = (n: number, lang: 'uk' | 'en', headline: string, lead: string) =>
+  searchArticle(n, lang, headline, lead, `${lead} ${headline}`, [{ slug: 'nato', labels: { uk: 'НАТО', en: 'NATO' } }]);
+
+const ARTICLES = [
+  article(1, 'uk', 'Переговори у Женеві завершилися', 'Делегації провели переговори про безпекові гарантії.'),
+  article(2, 'uk', 'Ґрунтовна відповідь США', 'Вашингтон передав п’ять пропозицій.'),
+  article(3, 'en', 'Talks in Geneva ended', 'Delegations negotiated security guarantees.'),
+];
+
+describe('startSearchWorker', () => {
+  it('gives the files of the in-line build, shards as JSON text', async () => {
+    const files = await startSearchWorker({ shardDocs: 1 }).build(ARTICLES);
+    const expected = buildSearchIndex(ARTICLES, { shardDocs: 1 });
+    expect([...files.keys()]).toEqual([...expected.keys()]);
+    expect(files.size).toBe(2 + 3);
+    for (const [path, value] of expected) expect(jsonText(files.get(path)), path).toBe(jsonText(value));
+  });
+
+  it('with a spill folder, puts each shard there as it is built, and the writer moves them into the dataset', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kontekst-spill-'));
+    try {
+      const spill = join(dir, 'spill');
+      await mkdir(spill);
+      const files = await startSearchWorker({ shardDocs: 1 }, spill).build(ARTICLES);
+      const expected = buildSearchIndex(ARTICLES, { shardDocs: 1 });
+      expect([...files.keys()]).toEqual([...expected.keys()]);
+      const shards = [...files].filter(([path]) => !path.endsWith('manifest.json'));
+      expect(shards).toHaveLength(3);
+      for (const [path, value] of shards) {
+        expect(value, path).toBeInstanceOf(SpilledFile);
+        expect(jsonText(value), path).toBe(jsonText(expected.get(path)));
+      }
+      expect(await readdir(spill)).toHaveLength(3);
+
+      await writeDataset(join(dir, 'out'), files);
+      expect(await readdir(spill)).toEqual([]); // moved, not copied
+      for (const [path, value] of expected) {
+        const written = await readFile(join(dir, 'out', path), 'utf8');
+        expect(written, path).toBe(`${jsonText(value)}\n`);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
