@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test, expect, openSeedFromHome, appStarted, SEED_HEADLINE } from './fixtures.ts';
-import { INTERACTIVE_MARK } from '../src/app/shell/hydration.ts';
+import { INTERACTIVE_MARK } from '../src/core/page/state.ts';
 
 const budgets = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')) as {
   articleFirstViewJsKB: number;

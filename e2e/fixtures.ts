@@ -3,7 +3,7 @@
  * a console error, so "no uncaught errors in the console" holds in every journey.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { INTERACTIVE_MARK } from '../src/app/shell/hydration.ts';
+import { INTERACTIVE_MARK } from '../src/core/page/state.ts';
 
 export type ConsoleProblems = { errors: string[]; allow: (pattern: RegExp) => void };
 

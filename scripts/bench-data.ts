@@ -20,7 +20,7 @@ import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAIN_SEMI_SPACE_MB } from '../src/build/cli.ts';
+import { NODE_FLAGS } from '../src/build/cli.ts';
 import { prng } from '../src/build/lib/prng.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,7 +40,7 @@ function runImport(sources: string[], out: string): Promise<{ wallMs: number; re
   if (process.platform !== 'win32') spawnSync('sync');
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [`--max-semi-space-size=${MAIN_SEMI_SPACE_MB}`, '--import', 'tsx', join(repo, 'scripts/bench-data-child.ts'), ...sources, '--out', out], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', join(repo, 'scripts/bench-data-child.ts'), ...sources, '--out', out], {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

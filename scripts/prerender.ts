@@ -6,13 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { register } from 'node:module';
-import { baseUrlFrom } from '../src/core/links/meta.ts';
+import { baseUrlFrom } from '../src/build/prerender/baseUrl.ts';
 
 const at = process.argv.indexOf('--dist');
 const dist = resolve(at > 0 ? (process.argv[at + 1] ?? 'dist') : 'dist');
 // Components import their CSS; Node gets an empty module for it (scripts/ignore-css.mjs).
 register('./ignore-css.mjs', import.meta.url);
-const { prerender } = await import('../src/build/prerender/prerender.tsx');
+const { prerender } = await import('../src/build/prerender/prerender.ts');
 
 try {
   // The footer shows the build id: the same one vite build put into the bundle.

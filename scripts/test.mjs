@@ -28,7 +28,7 @@ function readJson(path) {
 }
 
 // 1. Types
-if (!run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])) {
+if (!run('typecheck', 'npx', ['tsc', '-b', 'tsconfig.json'])) {
   failed += 1;
   problems.push('typecheck failed');
 }

@@ -1,21 +1,19 @@
 /**
  * npx tsx src/build/cli.ts [SOURCE ...] [--out DIR]      (npm run data -- …)
  *
- * Reads the sources (default content/), prints each problem as `file:line: message`,
- * writes the dataset (default public/data) and a summary. Exit status 1 when a
- * source was skipped or unreadable, 0 otherwise.
+ * Parses the arguments, runs the import (pipeline.ts), prints each problem as
+ * `file:line: message` and a summary. Exit status 1 when a source was skipped
+ * or unreadable, 0 otherwise.
  */
 import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import { startSearchWorker } from './index/buildIndexInWorker.ts';
-import { buildDatasetInParallel } from './pipeline.ts';
+import { parseArgs as parseArgv } from 'node:util';
 import { formatError } from './errors.ts';
+import { runImport } from './pipeline.ts';
 import { type ProgressFn, progressReporter } from './progress.ts';
-import { readSources } from './sources/sources.ts';
-import { besideDataset, writeDataset } from './write/write.ts';
+import { besideDataset } from './write/write.ts';
 
 export const DEFAULT_SOURCE_DIR = 'content/';
 export const DEFAULT_OUT_DIR = 'public/data';
@@ -46,34 +44,20 @@ interface Args {
   help: boolean;
 }
 
-export function parseArgs(argv: readonly string[]): Args | string {
-  const sources: string[] = [];
-  let out = DEFAULT_OUT_DIR;
-  let help = false;
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k] ?? '';
-    if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--out' || arg === '-o') {
-      const value = argv[++k];
-      if (value === undefined || value === '') return `${arg} needs a folder`;
-      out = value;
-    } else if (arg.startsWith('--out=')) {
-      out = arg.slice('--out='.length);
-      if (out === '') return '--out needs a folder';
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
-    else sources.push(arg);
-  }
-  return { sources: sources.length > 0 ? sources : [DEFAULT_SOURCE_DIR], out, help };
-}
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-/**
- * How much V8 lets a heap grow past what was alive at its last full collection
- * (per cent). Its own factor lets a heap of a gigabyte of articles grow by
- * several hundred MB of garbage before it collects, on this thread and on the
- * search worker's: a tighter factor costs a little more collecting and keeps
- * the peak of a 100 000-article import under 2 GB (bench:data).
- */
-export const HEAP_GROWING_PERCENT = 20;
+/** The command line (util.parseArgs), or what is wrong with it. */
+export function parseArgs(argv: readonly string[]): Args | string {
+  const { values, positionals, tokens } = parseArgv({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const unknown = tokens.find((t) => t.kind === 'option' && !(t.name in OPTIONS));
+  if (unknown?.kind === 'option') return `unknown option ${unknown.rawName}`;
+  const out = values.out ?? DEFAULT_OUT_DIR;
+  if (typeof out !== 'string' || out === '') return '--out needs a folder';
+  return { sources: positionals.length > 0 ? positionals : [DEFAULT_SOURCE_DIR], out, help: values.help === true };
+}
 
 /**
  * Semi-space size of the main thread, MB: `npm run data` starts Node with
@@ -82,12 +66,24 @@ export const HEAP_GROWING_PERCENT = 20;
  * short-lived objects; with V8's default (16 MB) they are collected so often
  * that many are copied and promoted first. bench:data at 100 000 articles:
  * 16 MB 130–160 s and 1.8 GB at the peak; 64 MB 104–128 s and 2.0 GB (32 MB
- * was no lighter in memory and slower). Worker threads get theirs from tsWorker().
+ * was no lighter in memory and slower). Worker threads get theirs from lib/workers.ts.
  */
 export const MAIN_SEMI_SPACE_MB = 64;
 
+/**
+ * How much V8 lets a heap grow past what was alive at its last full collection
+ * (per cent): `npm run data` starts Node with --heap-growing-percent set to
+ * this (package.json). V8's own factor lets a heap of a gigabyte of articles
+ * grow by several hundred MB of garbage before it collects, on every thread of
+ * the import: a tighter factor costs a little more collecting and keeps the
+ * peak of a 100 000-article import under 2 GB (bench:data).
+ */
+export const HEAP_GROWING_PERCENT = 20;
+
+/** The Node options `npm run data` runs with (package.json; bench:data gives its imports the same). */
+export const NODE_FLAGS = [`--max-semi-space-size=${MAIN_SEMI_SPACE_MB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
+
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   let spill: string | undefined;
   try {
     const args = parseArgs(argv);
@@ -100,34 +96,29 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(USAGE);
       return 0;
     }
-    const progress = io.progress ?? (() => {});
-    progress('reading sources', 0, 1);
-    const sources = await readSources(args.sources);
-    progress('reading sources', 1, 1);
-    // The search worker's shards wait on disk beside the dataset, not in memory (SpilledFile);
-    // the folder is made only when a big import starts the worker.
-    const folder = besideDataset(args.out, 'search');
-    const result = await buildDatasetInParallel(sources, io.now().toISOString(), progress, () => {
-      mkdirSync((spill = folder), { recursive: true });
-      return startSearchWorker({}, folder);
+    const { sources, output, written } = await runImport(args.sources, args.out, io.now().toISOString(), {
+      progress: io.progress ?? (() => {}),
+      // The search worker's shards wait on disk beside the dataset, not in memory (SpilledFile);
+      // the folder is made only when a big import starts the worker.
+      spill: () => {
+        mkdirSync((spill = besideDataset(args.out, 'search')), { recursive: true });
+        return spill;
+      },
     });
     io.progress?.end?.();
-    const problems = [...sources.errors, ...result.errors];
+    const problems = [...sources.errors, ...output.errors];
     for (const e of problems) io.err(formatError(e));
     const warnings = problems.filter((e) => e.warning).length;
-    const skipped = result.skipped + sources.unreadable.length;
+    const skipped = output.skipped + sources.unreadable.length;
     const extras = [
-      ...(result.merged > 0 ? [`${result.merged} duplicate${result.merged === 1 ? '' : 's'} merged`] : []),
+      ...(output.merged > 0 ? [`${output.merged} duplicate${output.merged === 1 ? '' : 's'} merged`] : []),
       ...(warnings > 0 ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
     ];
-    io.out(`${result.imported} imported, ${skipped} skipped${extras.map((x) => `, ${x}`).join('')}`);
-    // A build that imported nothing because of errors never replaces a dataset.
-    if (!result.files || (result.imported === 0 && skipped > 0)) {
+    io.out(`${output.imported} imported, ${skipped} skipped${extras.map((x) => `, ${x}`).join('')}`);
+    if (written === 0) {
       io.out(`nothing written: fix the errors above (${args.out} is unchanged)`);
       return 1;
     }
-    const written = await writeDataset(args.out, result.files, (done, total) => progress('writing', done, total), result.later);
-    io.progress?.end?.();
     io.out(`wrote ${written} files to ${args.out}`);
     return skipped > 0 ? 1 : 0;
   } catch (e) {

@@ -1,27 +1,33 @@
 /**
- * The import composed: parse → normalise/enrich → lay out. Pure over the source
- * texts (reading and writing files is sources.ts and write.ts). Seed texts are
- * parsed by seed.ts, feeds by feeds/ (RSS, Atom, JSON Feed); both give Drafts,
- * and everything after that is shared.
+ * The import, step by step (`npm run data`; cli.ts parses the arguments and
+ * reports):
+ *
+ *   read sources → parse → normalise → enrich (ids, topics, related, search index) → lay out → write
+ *
+ * Each step is a function over plain data with its own tests, in its folder.
+ * Where a step of a big import runs on more than one thread (feed parsing, the
+ * search index, related links, writing), that is inside the step
+ * (lib/workers.ts): nothing here waits on a message.
  */
 import type { Article } from '../core/model/article.ts';
+import { type ImportError } from './errors.ts';
+import { type Draft } from './feeds/draft.ts';
+import { mergeDuplicates } from './feeds/merge.ts';
+import { parseFeed } from './feeds/parseFeed.ts';
+import { parseInWorkers } from './feeds/parseInWorkers.ts';
+import { parseSeed } from './feeds/seed.ts';
+import { type FeedDrafts, feedToDrafts } from './feeds/toDraft.ts';
+import { enrich, relate } from './enrich/enrich.ts';
+import { findRelatedInParallel } from './enrich/relatedInParallel.ts';
+import { type Glossary, loadGlossary } from './enrich/topics.ts';
 import { buildSearchIndex } from './index/buildIndex.ts';
 import { type SearchWorker, startSearchWorker } from './index/buildIndexInWorker.ts';
+import { type FeedFile, type SeedSource, type Sources, type TextFile, readSources, releaseFeed } from './sources/sources.ts';
 import { layoutDataset } from './write/layout.ts';
-import type { Draft } from './feeds/draft.ts';
-import { type EnrichResult, buildArticles } from './enrich/enrich.ts';
-import type { ImportError } from './errors.ts';
-import type { ParsedFeed } from './feeds/entry.ts';
-import { parseJsonFeed } from './feeds/jsonfeed.ts';
-import { type FeedDrafts, parseInWorkers } from './feeds/parseInWorkers.ts';
-import { mergeDuplicates } from './feeds/merge.ts';
-import { feedToDrafts } from './feeds/toDraft.ts';
-import { parseXmlFeed } from './feeds/xml.ts';
-import type { findRelated } from './enrich/related.ts';
-import { findRelatedInParallel } from './enrich/relatedInParallel.ts';
-import { parseSeed } from './feeds/seed.ts';
-import { type FeedFile, type SeedSource, type TextFile, feedText, releaseFeed } from './sources/sources.ts';
-import { type Glossary, mergeGlossaries, parseGlossary } from './enrich/topics.ts';
+import { writeDataset } from './write/write.ts';
+
+/** Where the import is: a phase, and how far through it (done of total), for a progress bar. */
+export type Progress = (phase: string, done: number, total: number) => void;
 
 export interface BuildInput {
   seeds: readonly SeedSource[];
@@ -29,9 +35,6 @@ export interface BuildInput {
   feeds?: readonly FeedFile[];
   glossaries?: readonly TextFile[];
 }
-
-/** Where the build is: a phase, and how far through it (done of total), for a progress bar. */
-export type Progress = (phase: string, done: number, total: number) => void;
 
 export interface BuildOutput {
   articles: Article[];
@@ -47,55 +50,77 @@ export interface BuildOutput {
   later?: Promise<Map<string, unknown>>;
 }
 
-export function loadGlossary(files: readonly TextFile[]): { glossary: Glossary; errors: ImportError[] } {
-  const parsed = files.map((f) => ({ file: f.file, ...parseGlossary(f.text, f.file) }));
-  const merged = mergeGlossaries(parsed);
-  return { glossary: merged.glossary, errors: [...parsed.flatMap((p) => p.errors), ...merged.errors] };
+export interface BuildOptions {
+  progress?: Progress;
+  /** a folder for the search worker's finished shards (made when it is called), so they wait on disk, not in memory */
+  spill?: () => string;
 }
 
-/** One feed file → its items as drafts. */
-export function parseFeed(feed: FeedFile): ParsedFeed {
-  const text = feedText(feed);
-  const parsed =
-    feed.format === 'jsonfeed1.1' || feed.format === 'jsonfeed1.0'
-      ? parseJsonFeed(text, feed.file, feed.format)
-      : parseXmlFeed(text, feed.file, feed.format);
-  return feed.modified !== undefined ? { ...parsed, fileDate: feed.modified } : parsed;
+/** Feeds bigger than this in all (characters, or bytes of those not decoded yet) are parsed on worker threads. */
+export const PARALLEL_FEED_CHARS = 4_000_000;
+/** Fewer articles than this get their search index in line; more, on a worker thread. */
+export const PARALLEL_SEARCH_ARTICLES = 2000;
+
+/** Read, build and write: the whole import. Gives the build's output and the number of files written (0: nothing written). */
+export async function runImport(paths: readonly string[], out: string, builtAt: string, options: BuildOptions = {}): Promise<{ sources: Sources; output: BuildOutput; written: number }> {
+  const progress = options.progress ?? (() => {});
+  progress('reading sources', 0, 1);
+  const sources = await readSources(paths);
+  progress('reading sources', 1, 1);
+  const output = await buildDataset(sources, builtAt, options);
+  const skipped = output.skipped + sources.unreadable.length;
+  // A build that imported nothing because of errors never replaces a dataset.
+  if (!output.files || (output.imported === 0 && skipped > 0)) return { sources, output, written: 0 };
+  const written = await writeDataset(out, output.files, (done, total) => progress('writing', done, total), output.later);
+  return { sources, output, written };
 }
 
-/** Starts what builds the search files elsewhere (startSearchWorker), while the pipeline goes on. */
-export type SearchStarter = () => SearchWorker;
+/** Sources → the dataset's files (no file is read or written here). */
+export async function buildDataset(input: BuildInput, builtAt: string, { progress = () => {}, spill }: BuildOptions = {}): Promise<BuildOutput> {
+  const { glossary, errors } = loadGlossary(input.glossaries ?? []);
+  if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
+  const search = searchIndexer(input.feeds ?? [], spill);
+  try {
+    const parsed = await parse(input, errors, progress);
+    const drafts = normalise(parsed, errors);
+    const { articles, sources, merged } = await enrichAll(drafts, glossary, parsed.sources, errors, progress, search);
+    progress('laying out', 0, 1);
+    const later = search.built(articles);
+    // With the search files still being made, everything else is laid out (and written) first.
+    const files = layoutDataset(articles, { builtAt, validated: true, hashWhenWritten: true, ...(later && { search: new Map() }) });
+    progress('laying out', 1, 1);
+    return { articles, files, errors, imported: articles.length, skipped: sources - merged - articles.length, merged, ...(later && { later }) };
+  } finally {
+    search.cancel();
+  }
+}
 
-interface Enriched {
-  built: EnrichResult;
-  errors: ImportError[];
+interface Parsed {
+  drafts: Draft[];
+  feedDrafts: Draft[];
+  /** seed files and feed items read */
   sources: number;
-  merged: number;
 }
 
-/** Parse, merge duplicates, enrich: everything before the layout. */
-function enrich(
-  { seeds, feeds = [] }: BuildInput,
-  glossary: Glossary,
-  errors: ImportError[],
-  progress: Progress,
-  beforeRelated?: (articles: readonly Article[]) => void,
-  /** feeds parsed already (parseInWorkers), by position; the others are parsed here (consumed: each let go once read) */
-  parsedFeeds: Array<FeedDrafts | undefined> = [],
-  related?: typeof findRelated,
-): Enriched {
+/** Parse: seed texts (seed.ts) and feeds (feeds/: RSS, Atom, JSON Feed) → drafts. A big import's feeds are parsed on worker threads. */
+async function parse({ seeds, feeds = [] }: BuildInput, errors: ImportError[], progress: Progress): Promise<Parsed> {
   const drafts: Draft[] = [];
-  let sources = seeds.length;
   for (const seed of seeds) {
     const parsed = parseSeed(seed.text, seed.file, seed.sidecar);
     errors.push(...parsed.errors);
     if (parsed.draft) drafts.push(parsed.draft);
   }
+  let done = 0;
+  progress('reading feeds', 0, feeds.length);
+  const inWorkers: Array<FeedDrafts | undefined> =
+    feeds.length > 1 && feedChars(feeds) >= PARALLEL_FEED_CHARS ? await parseInWorkers(feeds, () => progress('reading feeds', ++done, feeds.length)) : [];
   const feedDrafts: Draft[] = [];
+  let sources = seeds.length;
   feeds.forEach((feed, k) => {
     progress('reading feeds', k, feeds.length);
-    const parsed = parsedFeeds[k] ?? feedToDrafts(parseFeed(feed));
-    parsedFeeds[k] = undefined;
+    // a feed whose worker failed (or a small import's) is parsed here
+    const parsed = inWorkers[k] ?? feedToDrafts(parseFeed(feed));
+    inWorkers[k] = undefined;
     // A feed's text is not needed once it is drafts: let it go (hundreds of MB at 100 000 articles).
     releaseFeed(feed);
     errors.push(...parsed.errors);
@@ -103,98 +128,61 @@ function enrich(
     for (const d of parsed.drafts) feedDrafts.push(d);
   });
   progress('reading feeds', feeds.length, feeds.length);
-  const deduped = mergeDuplicates(feedDrafts);
+  return { drafts, feedDrafts, sources };
+}
+
+/** Normalise: feed items that are the same article (same guid or link) merged into one. */
+function normalise(parsed: Parsed, errors: ImportError[]): { drafts: Draft[]; merged: number } {
+  const deduped = mergeDuplicates(parsed.feedDrafts);
   errors.push(...deduped.errors);
-  for (const d of deduped.drafts) drafts.push(d);
-
-  const built = buildArticles(drafts, glossary, progress, beforeRelated, related);
-  errors.push(...built.errors);
-  return { built, errors, sources, merged: deduped.merged };
+  return { drafts: [...parsed.drafts, ...deduped.drafts], merged: deduped.merged };
 }
 
-function output({ built, errors, sources, merged }: Enriched, files: Map<string, unknown>): BuildOutput {
+/** Enrich: ids, topics, slugs, translations; then the search index (begun) and related links. */
+async function enrichAll(
+  { drafts, merged }: { drafts: Draft[]; merged: number },
+  glossary: Glossary,
+  sources: number,
+  errors: ImportError[],
+  progress: Progress,
+  search: SearchIndexer,
+): Promise<{ articles: Article[]; sources: number; merged: number }> {
+  const enriched = enrich(drafts, glossary);
+  search.begin(enriched.articles);
+  progress('related articles', 0, 1);
+  const related = await relate(enriched, findRelatedInParallel);
+  progress('related articles', 1, 1);
+  errors.push(...related.errors);
+  return { articles: related.articles, sources, merged };
+}
+
+const feedChars = (feeds: readonly FeedFile[]): number => feeds.reduce((n, f) => n + f.text.length + (f.utf8?.length ?? 0), 0);
+
+/** The search index step: on a worker thread for a big import (begun while related links are found), else in line with the layout. */
+interface SearchIndexer {
+  begin(articles: readonly Article[]): void;
+  /** the search files when the worker builds them; undefined: the layout builds them */
+  built(articles: readonly Article[]): Promise<Map<string, unknown>> | undefined;
+  cancel(): void;
+}
+
+function searchIndexer(feeds: readonly FeedFile[], spill: (() => string) | undefined): SearchIndexer {
+  // A big import will want the worker: start it now, so it is ready when the articles are.
+  let worker: SearchWorker | undefined = feedChars(feeds) >= PARALLEL_FEED_CHARS ? startSearchWorker({}, spill?.()) : undefined;
+  let files: Promise<Map<string, unknown> | undefined> | undefined;
   return {
-    articles: built.articles,
-    files,
-    errors,
-    imported: built.articles.length,
-    skipped: sources - merged - built.articles.length,
-    merged,
+    begin(articles) {
+      if (articles.length < PARALLEL_SEARCH_ARTICLES) return;
+      worker ??= startSearchWorker({}, spill?.());
+      files = worker.build(articles).catch(() => undefined);
+      worker = undefined;
+    },
+    built(articles) {
+      // if the worker fails, the index is built here
+      return files?.then((built) => built ?? buildSearchIndex(articles));
+    },
+    cancel() {
+      worker?.cancel();
+    },
   };
-}
-
-export function buildDataset(input: BuildInput, builtAt: string, progress: Progress = () => {}): BuildOutput {
-  const { glossary, errors } = loadGlossary(input.glossaries ?? []);
-  if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
-  const enriched = enrich(input, glossary, errors, progress);
-  progress('laying out', 0, 1);
-  const files = layoutDataset(enriched.built.articles, { builtAt, validated: true });
-  progress('laying out', 1, 1);
-  return output(enriched, files);
-}
-
-/** Feeds smaller than this in all (characters, or bytes of those not decoded yet) are parsed in line: starting workers would cost more. */
-export const PARALLEL_FEED_CHARS = 4_000_000;
-/** Fewer articles than this get their search index in line. */
-export const PARALLEL_SEARCH_ARTICLES = 2000;
-
-/**
- * buildDataset on more than one core: feed files parsed by `parse` (worker
- * threads, several files at once), and the search index built by `startSearch` (a
- * worker thread, started early for a big import) while related articles are found. The files are the same; a
- * feed whose worker failed is parsed in line, and if the search worker fails, or
- * the articles changed after it started (an article skipped at the related
- * step), the index is built in line.
- */
-export async function buildDatasetInParallel(
-  input: BuildInput,
-  builtAt: string,
-  progress: Progress = () => {},
-  startSearch: SearchStarter = startSearchWorker,
-  parse: typeof parseInWorkers = parseInWorkers,
-): Promise<BuildOutput> {
-  const { glossary, errors } = loadGlossary(input.glossaries ?? []);
-  if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
-  const feeds = input.feeds ?? [];
-  let parsed = 0;
-  progress('reading feeds', 0, feeds.length);
-  const feedChars = feeds.reduce((n, f) => n + f.text.length + (f.utf8?.length ?? 0), 0);
-  // A big import will want the search worker: start it now, so it is ready when the articles are.
-  let early: SearchWorker | undefined = feedChars >= PARALLEL_FEED_CHARS ? startSearch() : undefined;
-  let pending: { count: number; files: Promise<Map<string, unknown> | undefined> } | undefined;
-  let enriched: Enriched;
-  try {
-    const parsedFeeds =
-      feeds.length > 1 && feedChars >= PARALLEL_FEED_CHARS ? await parse(feeds, () => progress('reading feeds', ++parsed, feeds.length)) : [];
-    enriched = enrich(
-      input,
-      glossary,
-      errors,
-      progress,
-      (articles) => {
-        if (articles.length < PARALLEL_SEARCH_ARTICLES) return;
-        const worker = early ?? startSearch();
-        early = undefined;
-        pending = { count: articles.length, files: worker.build(articles).catch(() => undefined) };
-        return () => worker.pump();
-      },
-      parsedFeeds,
-      findRelatedInParallel,
-    );
-  } finally {
-    early?.cancel();
-  }
-  const { articles } = enriched.built;
-  if (!pending || pending.count !== articles.length) {
-    progress('laying out', 0, 1);
-    const files = layoutDataset(articles, { builtAt, validated: true, hashWhenWritten: true });
-    progress('laying out', 1, 1);
-    return output(enriched, files);
-  }
-  // Everything but the search files now, so it can be written while the worker finishes.
-  progress('laying out', 0, 1);
-  const files = layoutDataset(articles, { builtAt, validated: true, search: new Map(), hashWhenWritten: true });
-  progress('laying out', 1, 1);
-  const later = pending.files.then((built) => built ?? buildSearchIndex(articles));
-  return { ...output(enriched, files), later };
 }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, RelatedArticle, TopicRef } from '../../core/model/article.ts';
 import { ArticleCard } from './ArticleCard.tsx';
-import { topicLabel } from './topicLabel.ts';
+import { topicLabel } from '../../core/model/topicLabel.ts';
 
 /** "Ще на цю тему / More on this topic": chosen at data build, with the reason each is here. */
 export function RelatedArticles({ related, topics, ui }: { related: readonly RelatedArticle[]; topics: readonly TopicRef[]; ui: Lang }) {

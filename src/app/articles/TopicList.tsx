@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Lang, TopicRef } from '../../core/model/article.ts';
-import { topicLabel } from './topicLabel.ts';
+import { topicLabel } from '../../core/model/topicLabel.ts';
 
 /** "Теми / Topics": a labelled list of links to topic pages. */
 export function TopicList({ topics, ui }: { topics: readonly TopicRef[]; ui: Lang }) {

@@ -5,7 +5,7 @@
  */
 import type { Article, Lang } from '../../core/model/article.ts';
 import { formatDateTime } from '../../core/time/dates.ts';
-import { topicLabel } from '../articles/topicLabel.ts';
+import { topicLabel } from '../../core/model/topicLabel.ts';
 import { summary } from '../../core/links/meta.ts';
 
 export type EmbedCardProps = {

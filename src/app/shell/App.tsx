@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import type { i18n as I18n } from 'i18next';
 import type { createBrowserRouter } from 'react-router';
-import { INTERACTIVE_MARK } from './hydration.ts';
+import { INTERACTIVE_MARK } from '../../core/page/state.ts';
 
 type Props = {
   router: ReturnType<typeof createBrowserRouter>;

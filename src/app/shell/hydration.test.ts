@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonForScript, readHydrationState, type HydrationState } from './hydration.ts';
+import { jsonForScript } from '../../core/page/state.ts';
+import { readHydrationState, type HydrationState } from './hydration.ts';
 
 const state: HydrationState = { path: '/en/', queries: [{ key: ['latest', 'en', 1], data: { headline: '</script><script>alert(1)</script>' } }], router: {} };
 const docWith = (text: string | null) => ({ getElementById: () => (text === null ? null : { textContent: text }) }) as unknown as Document;

@@ -6,11 +6,7 @@
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { HydrationState as RouterHydrationState } from 'react-router';
-
-export const STATE_ELEMENT_ID = 'kontekst-state';
-
-/** The user-timing mark set when the app has hydrated (or rendered) the first view: DevTools and RUM show it; the size budget counts what was fetched before it. */
-export const INTERACTIVE_MARK = 'kontekst:interactive';
+import { STATE_ELEMENT_ID } from '../../core/page/state.ts';
 
 /** The successful queries of a render: key and data (smaller than react-query's dehydrate format, and no hydrate() code in the client). */
 export type QuerySnapshot = { key: QueryKey; data: unknown };
@@ -23,16 +19,6 @@ export type HydrationState = {
   dates?: [string, string][];
   router: Partial<RouterHydrationState>;
 };
-
-/** JSON safe inside a <script> element: no `<` (so no `</script>` or `<!--`), no line separators. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
 
 const samePath = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 

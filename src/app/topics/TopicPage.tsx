@@ -5,7 +5,7 @@ import type { Lang } from '../../core/model/article.ts';
 import { topicQuery } from './queries.ts';
 import { ArticleCard } from '../articles/ArticleCard.tsx';
 import { Pagination } from '../articles/Pagination.tsx';
-import { topicLabel } from '../articles/topicLabel.ts';
+import { topicLabel } from '../../core/model/topicLabel.ts';
 
 export type TopicLoaderData = { page: number };
 

@@ -1,5 +1,6 @@
 /**
- * Drafts → Articles: everything that needs the whole dataset at once. Pure.
+ * Drafts → Articles: everything that needs the whole dataset at once. Pure
+ * (relate() may share its work with a thread: relatedInParallel.ts).
  *
  *   ids          sidecar id, or the first 16 hex of sha-256("seed:<base name>")
  *   topics       names resolved through the glossary (topics.ts)
@@ -15,12 +16,13 @@ import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { Article, type ArticleSummary, type RelatedArticle, blockText, relatedCard, summarise } from '../../core/model/article.ts';
 import { slugify } from '../../core/text/slug.ts';
-import { LETTER_CLASS, OTHER_CLASS, SPACE_CLASS, charClass, letterAt } from '../../core/text/letters.ts';
+import { countWords } from '../../core/text/words.ts';
 import type { Draft, DraftFacts } from '../feeds/draft.ts';
 import { type ImportError, importError, importWarning, quote } from '../errors.ts';
-import { MAX_RELATED, findRelated } from './related.ts';
+import { MAX_RELATED, type RelatedInput, type RelatedResult, findRelated } from './related.ts';
 import { schemaErrors } from '../schemaIssues.ts';
 import { type Glossary, TopicRegistry } from './topics.ts';
+import { timeOf } from '../../core/time/dates.ts';
 
 export const LEAD_SUMMARY_LENGTH = 300;
 
@@ -36,36 +38,6 @@ export function draftId(d: Pick<Draft, 'id' | 'idSource'>): string {
 /** Six characters of an id, safe in a slug. */
 export function shortId(id: string): string {
   return /^[a-z0-9]{6,}$/.test(id) ? id.slice(0, 6) : sha256Hex(id).slice(0, 6);
-}
-
-/**
- * Words in a text: runs of non-space (\s) containing a letter or digit (\p{L},
- * \p{N}). Read character by character (lib/letters.ts): this runs over every
- * article's whole text.
- */
-export function countWords(text: string): number {
-  let n = 0;
-  let inRun = false;
-  let counted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // a surrogate pair is one character: a letter or not as a whole, never white space
-    const kind = c < 0xd800 || c > 0xdfff ? charClass(c) : letterAt(text, i) > 0 ? LETTER_CLASS : OTHER_CLASS;
-    if (kind === SPACE_CLASS) {
-      inRun = false;
-      continue;
-    }
-    if (!inRun) {
-      inRun = true;
-      counted = false;
-    }
-    if (kind === LETTER_CLASS) {
-      if (!counted) n++;
-      counted = true;
-      if (c >= 0xd800 && c <= 0xdbff && letterAt(text, i) === 2) i++;
-    }
-  }
-  return n;
 }
 
 export { blockText };
@@ -118,11 +90,6 @@ export function toSummary(a: Article): ArticleSummary {
   return { ...summarise(a), lead: truncateText(a.lead) };
 }
 
-const time = (iso: string): number => {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? -Infinity : t;
-};
-
 interface Working {
   draft: Draft;
   id: string;
@@ -139,30 +106,45 @@ export interface EnrichResult {
   skipped: string[];
 }
 
-export function buildArticles(
-  input: readonly Draft[],
-  glossary: Glossary = new Map(),
-  progress: (phase: string, done: number, total: number) => void = () => {},
-  /**
-   * called with the articles (all but related settled) before related articles
-   * are found; what it returns is called now and then while they are found
-   */
-  beforeRelated: (articles: readonly Article[]) => void | (() => void) = () => {},
-  /** finds the related links (findRelated, or the same on more threads: relatedInParallel.ts) */
-  related: typeof findRelated = findRelated,
-): EnrichResult {
+/** Articles made from drafts, all but their related links; what relate() takes. */
+export interface Enriched {
+  /** the articles (related still empty), with what made them */
+  readonly working: readonly Working[];
+  readonly articles: readonly Article[];
+  errors: ImportError[];
+  skipped: Set<string>;
+}
+
+/** Where a skipped draft's problems go: each named by its file (and feed item). */
+type Skip = (d: Draft, e: ImportError | ImportError[]) => void;
+
+/**
+ * Drafts → articles: ids, topics, slugs, each article checked against the
+ * schema, translations. Related links are relate()'s.
+ */
+export function enrich(input: readonly Draft[], glossary: Glossary = new Map()): Enriched {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
   const drafts = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const skip = (d: Draft, e: ImportError | ImportError[]): void => {
+  const skip: Skip = (d, e) => {
     for (const x of Array.isArray(e) ? e : [e]) {
       // a feed item is named by its number and line
       errors.push(d.item !== undefined && x.file === d.file ? { ...x, line: x.line || (d.line ?? 0), message: `item ${d.item}: ${x.message}` } : x);
     }
     skipped.add(d.file);
   };
+  const withIds = assignIds(drafts, skip);
+  const registry = new TopicRegistry(glossary);
+  const topicSlugs = withIds.map(({ draft }) => resolveTopics(draft, registry));
+  const facts = new Map(withIds.map(({ draft, id }) => [id, draft.facts ?? draftFacts(draft)]));
+  const slugOf = assignSlugs(withIds, facts, skip);
+  const working = toArticles(withIds, topicSlugs, slugOf, facts, registry, skip);
+  const kept = linkTranslations(working, skip);
+  return { working: kept, articles: kept.map((w) => w.article), errors, skipped };
+}
 
-  // ---- ids --------------------------------------------------------------------
+/** Each draft's id; a draft whose id is taken already is skipped. */
+function assignIds(drafts: readonly Draft[], skip: Skip): Array<{ draft: Draft; id: string }> {
   const byId = new Map<string, Draft>();
   const withIds: Array<{ draft: Draft; id: string }> = [];
   for (const draft of drafts) {
@@ -184,19 +166,25 @@ export function buildArticles(
     byId.set(id, draft);
     withIds.push({ draft, id });
   }
+  return withIds;
+}
 
-  // ---- topics -----------------------------------------------------------------
-  const registry = new TopicRegistry(glossary);
-  const topicSlugs = withIds.map(({ draft }) => {
-    const slugs: string[] = [];
-    for (const name of draft.topics) {
-      const slug = registry.resolve(name.value, draft.lang);
-      if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);
-    }
-    return slugs;
-  });
+/** A draft's topic names resolved through the glossary, as topic slugs, each once. */
+function resolveTopics(draft: Draft, registry: TopicRegistry): string[] {
+  const slugs: string[] = [];
+  for (const name of draft.topics) {
+    const slug = registry.resolve(name.value, draft.lang);
+    if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);
+  }
+  return slugs;
+}
 
-  // ---- slugs ------------------------------------------------------------------
+/**
+ * Each article's slug (id → slug): its own (sidecar) slug, or one made from its
+ * headline; on a clash the oldest article keeps the plain slug and the others
+ * get "-<6 chars of id>".
+ */
+function assignSlugs(withIds: ReadonlyArray<{ draft: Draft; id: string }>, facts: ReadonlyMap<string, DraftFacts>, skip: Skip): Map<string, string> {
   const slugOf = new Map<string, string>(); // id → slug
   const taken = new Map<string, string>(); // slug → file
   for (const { draft, id } of withIds) {
@@ -208,10 +196,9 @@ export function buildArticles(
       slugOf.set(id, draft.slug);
     }
   }
-  const facts = new Map(withIds.map(({ draft, id }) => [id, draft.facts ?? draftFacts(draft)]));
   const auto = withIds
     .filter(({ draft }) => draft.slug === undefined)
-    .map(({ draft, id }) => ({ draft, id, base: facts.get(id)?.slugBase ?? '', t: time(draft.publishedAt) }))
+    .map(({ draft, id }) => ({ draft, id, base: facts.get(id)?.slugBase ?? '', t: timeOf(draft.publishedAt) }))
     .sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const { draft, id, base } of auto) {
     let slug = base;
@@ -221,12 +208,22 @@ export function buildArticles(
     taken.set(slug, draft.file);
     slugOf.set(id, slug);
   }
+  return slugOf;
+}
 
-  // ---- articles without links, validated ----------------------------------------
+/** The articles, without links, each checked against the schema (one that fails is skipped). */
+function toArticles(
+  withIds: ReadonlyArray<{ draft: Draft; id: string }>,
+  topicSlugs: readonly string[][],
+  slugOf: ReadonlyMap<string, string>,
+  facts: ReadonlyMap<string, DraftFacts>,
+  registry: TopicRegistry,
+  skip: Skip,
+): Working[] {
   const working: Working[] = [];
   withIds.forEach(({ draft, id }, k) => {
     const slug = slugOf.get(id);
-    if (slug === undefined) return; // skipped above
+    if (slug === undefined) return; // skipped already
     const topics = topicSlugs[k] ?? [];
     const own = facts.get(id);
     const article: Article = {
@@ -248,10 +245,15 @@ export function buildArticles(
     }
     working.push({ draft, id, topics, slug, article, group: id });
   });
+  return working;
+}
 
-  // ---- translations -------------------------------------------------------------
-  // Union-find over translationOf links; a link that would give a story two
-  // versions in one language, or points nowhere, skips the article that made it.
+/**
+ * Translations both ways, from translationOf: union-find over the links. A
+ * link that would give a story two versions in one language, or points
+ * nowhere, skips the article that made it. Gives the articles kept.
+ */
+function linkTranslations(working: readonly Working[], skip: Skip): Working[] {
   const byRef = new Map(working.map((w) => [w.draft.ref, w]));
   const rejected = new Set<Working>();
   const unite = (pool: readonly Working[], check: boolean): Map<Working, Working[]> => {
@@ -302,29 +304,38 @@ export function buildArticles(
     w.group = story.map((m) => m.id).sort()[0] ?? w.id;
     for (const t of story) if (t !== w) w.article.translations[t.draft.lang] = t.slug;
   }
+  return kept;
+}
 
-  // ---- related ------------------------------------------------------------------
-  const tick = beforeRelated(kept.map((w) => w.article)) ?? undefined;
-  progress('related articles', 0, 1);
-  const { links, unresolved } = related(
-    kept.map((w) => ({
-      // made when read (once, by the text index), so 100 000 of them are never all kept at once
-      get text() {
-        return `${w.draft.headline} ${w.draft.lead}`;
-      },
-      id: w.id,
-      slug: w.slug,
-      lang: w.draft.lang,
-      headline: w.draft.headline,
-      publishedAt: w.draft.publishedAt,
-      topics: w.topics,
-      group: w.group,
-      picks: w.draft.picks.map((p) => p.value),
-    })),
-    MAX_RELATED,
-    tick,
-  );
-  const byIdKept = new Map(kept.map((w) => [w.id, w]));
+/** Finds related links: findRelated, or the same on more threads (relatedInParallel.ts). */
+export type RelatedFinderFn = (articles: readonly RelatedInput[], max: number) => RelatedResult | Promise<RelatedResult>;
+
+/** What related.ts reads of an article. */
+function relatedInput(w: Working): RelatedInput {
+  return {
+    // made when read (once, by the text index), so 100 000 of them are never all kept at once
+    get text() {
+      return `${w.draft.headline} ${w.draft.lead}`;
+    },
+    id: w.id,
+    slug: w.slug,
+    lang: w.draft.lang,
+    headline: w.draft.headline,
+    publishedAt: w.draft.publishedAt,
+    topics: w.topics,
+    group: w.group,
+    picks: w.draft.picks.map((p) => p.value),
+  };
+}
+
+/** The related links of enriched articles ("Ще на цю тему"), and the warnings of editor's picks that name no article. */
+export async function relate(enriched: Enriched, related: RelatedFinderFn = findRelated): Promise<EnrichResult> {
+  const found = await related(enriched.working.map(relatedInput), MAX_RELATED);
+  return withLinks(enriched, found);
+}
+
+function withLinks({ working, errors, skipped }: Enriched, { links, unresolved }: RelatedResult): EnrichResult {
+  const byIdKept = new Map(working.map((w) => [w.id, w]));
   for (const u of unresolved) {
     const w = byIdKept.get(u.id);
     const pick = w?.draft.picks[u.index];
@@ -339,9 +350,8 @@ export function buildArticles(
       ),
     );
   }
-  progress('related articles', 1, 1);
   const articles: Article[] = [];
-  for (const w of kept) {
+  for (const w of working) {
     const cards: RelatedArticle[] = [];
     for (const link of links.get(w.id) ?? []) {
       const other = byIdKept.get(link.id);
@@ -353,4 +363,10 @@ export function buildArticles(
     articles.push(w.article);
   }
   return { articles, errors, skipped: [...skipped] };
+}
+
+/** enrich() then relate() on this thread: the whole step for a small import (and the tests). */
+export function buildArticles(input: readonly Draft[], glossary: Glossary = new Map()): EnrichResult {
+  const enriched = enrich(input, glossary);
+  return withLinks(enriched, findRelated(enriched.working.map(relatedInput), MAX_RELATED));
 }

@@ -21,6 +21,7 @@
 import { LANGS, type Lang, type RelatedReason } from '../../core/model/article.ts';
 import { place } from '../lib/topList.ts';
 import { type TextColumns, TextIndex, textColumns } from './textSimilarity.ts';
+import { timeOf } from '../../core/time/dates.ts';
 
 export const MAX_RELATED = 5;
 /** Articles of one topic walked at most, newest first (see rank). */
@@ -141,12 +142,9 @@ const langCodeOf = (lang: Lang): number => {
   return k < 0 ? 255 : k;
 };
 
-function buildIndex(articles: readonly RelatedInput[]): Index {
+function buildRelatedIndex(articles: readonly RelatedInput[]): Index {
   const n = articles.length;
-  const time = articles.map((a) => {
-    const t = Date.parse(a.publishedAt);
-    return Number.isNaN(t) ? -Infinity : t;
-  });
+  const time = articles.map((a) => timeOf(a.publishedAt));
   const order = articles.map((_, i) => i);
   order.sort((a, b) => {
     const ta = time[a] ?? 0;
@@ -505,9 +503,6 @@ const EXTRA_CANDIDATES = 5;
 /** Text similarity below this (cosine × recency) is noise: one shared common word. */
 export const MIN_TEXT_SCORE = 0.15;
 
-/** Articles between two calls of findRelated's `tick`. */
-const TICK_EVERY = 64;
-
 /** What a RelatedFinder works from: the index, and the text index when there are texts. */
 export interface FinderData {
   ix: Index;
@@ -515,13 +510,12 @@ export interface FinderData {
 }
 
 /** The finder's data for `articles` (its typed arrays can go to shared memory: relatedInParallel.ts). */
-export function finderData(articles: readonly RelatedInput[], tick?: () => void): FinderData {
-  const ix = buildIndex(articles);
-  tick?.();
+export function finderData(articles: readonly RelatedInput[]): FinderData {
+  const ix = buildRelatedIndex(articles);
   if (!articles.some((a) => a.text !== undefined)) return { ix };
   // each text made when the index reads it, never all at once
   const texts = { length: articles.length, text: (i: number) => articles[i]?.text ?? '' };
-  return { ix, text: textColumns(texts, ix.time, tick) };
+  return { ix, text: textColumns(texts, ix.time) };
 }
 
 /**
@@ -648,14 +642,11 @@ export class RelatedFinder {
 export function findRelated(
   articles: readonly RelatedInput[],
   max = MAX_RELATED,
-  /** called now and then (another thread's work can be fed while this one is busy) */
-  tick?: () => void,
 ): RelatedResult {
-  const finder = new RelatedFinder(finderData(articles, tick), max);
+  const finder = new RelatedFinder(finderData(articles), max);
   const links = new Map<string, RelatedLink[]>();
   const unresolved: UnresolvedPick[] = [];
   articles.forEach((a, i) => {
-    if (tick && i % TICK_EVERY === 0) tick();
     links.set(a.id, finder.linksFor(i, unresolved));
   });
   return { links, unresolved };

@@ -2,20 +2,17 @@
  * findRelated on two threads: this one and a helper (relatedWorker.ts). This
  * thread builds the finder's data once (finderData), its typed columns in
  * shared memory, and sends it over; each thread has a RelatedFinder of its own
- * over that one copy, and the two take chunks of articles from a counter in
- * shared memory until none are left, so the work splits itself by how much CPU
- * each thread gets — the search worker still has a core at first, and the
- * helper takes more once it is done. Each article's links are worked out
- * alone, so the result is exactly findRelated's. Node only.
+ * over that one copy. Chunks of articles are dealt out here: the helper always
+ * has AHEAD of them asked of it, this thread does the others, one at a time,
+ * letting the event loop run between them (the helper's answers come in, and
+ * other threads of the import — the search index — are fed), so the work
+ * splits itself by how much CPU each thread gets. Each article's links are
+ * worked out alone, so the result is exactly findRelated's. Node only.
  *
- * This thread stays synchronous (the import's related step is): the helper's
- * answers come over a MessagePort read with receiveMessageOnPort, and this
- * thread sleeps on the shared counter while it waits for the last of them.
- * When the helper fails — or stops answering for STALL_MS —, this thread finds
- * the links of the chunks it had taken itself.
+ * When the helper fails — or does not answer a chunk for STALL_MS —, this
+ * thread finds the links of the chunks it had been given.
  */
-import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
-import { V8_YOUNG_GENERATION_MB, tsWorker } from '../lib/tsWorker.ts';
+import { V8_YOUNG_GENERATION_MB, startThread, turn } from '../lib/workers.ts';
 import { type FinderData, MAX_RELATED, RelatedFinder, type RelatedInput, type RelatedLink, type RelatedResult, type UnresolvedPick, finderData, findRelated } from './related.ts';
 
 /** Articles taken at a time. */
@@ -25,9 +22,8 @@ export const PARALLEL_RELATED_ARTICLES = 5000;
 /** A helper that has not finished a chunk for this long is given up on. */
 const STALL_MS = 60_000;
 
-/** Shared counters: the next article to take; the chunks the helper has answered (−1: it failed). */
-const NEXT = 0;
-export const ANSWERED = 1;
+/** Chunks asked of the helper before it has answered: one being done, one waiting. */
+const AHEAD = 2;
 
 /** What the helper sends for each chunk it has done. */
 export interface ChunkAnswer {
@@ -36,12 +32,8 @@ export interface ChunkAnswer {
   unresolved: UnresolvedPick[][];
 }
 
-/** What relatedWorker.ts gets as workerData; the finder's data comes over `port` once it is built. */
-export interface HelperData {
-  max: number;
-  state: SharedArrayBuffer;
-  port: MessagePort;
-}
+/** What the helper is asked: first the finder's data (answered with null), then chunks by their first article. */
+export type HelperRequest = { data: FinderData; max: number } | { first: number };
 
 /** The same data with each typed array copied to shared memory: a finder on another thread reads the same copy. */
 export function inSharedMemory({ ix, text }: FinderData): FinderData {
@@ -57,12 +49,6 @@ export function inSharedMemory({ ix, text }: FinderData): FinderData {
     return out as T;
   };
   return { ix: share(ix), ...(text && { text: share(text) }) };
-}
-
-/** Takes the next chunk from the shared counter: its first article, or −1 when none are left. */
-export function claim(state: Int32Array, n: number): number {
-  const first = Atomics.add(state, NEXT, CHUNK);
-  return first < n ? first : -1;
 }
 
 /** The links of chunk `first` of `n` articles, found by `finder`. */
@@ -84,73 +70,81 @@ export interface ParallelOptions {
   helper?: URL;
 }
 
+/** A promise that rejects after `ms` when `p` has not settled by then. */
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    timer.unref();
+    p.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 /** findRelated, shared with a helper thread when there are enough articles. */
-export function findRelatedInParallel(
+export async function findRelatedInParallel(
   articles: readonly RelatedInput[],
   max = MAX_RELATED,
-  tick?: () => void,
   { minArticles = PARALLEL_RELATED_ARTICLES, helper: helperEntry = new URL('./relatedWorker.ts', import.meta.url) }: ParallelOptions = {},
-): RelatedResult & { helped: number; redone: number } {
+): Promise<RelatedResult & { helped: number; redone: number }> {
   const n = articles.length;
-  if (n < minArticles) return { ...findRelated(articles, max, tick), helped: 0, redone: 0 };
-  const state = new Int32Array(new SharedArrayBuffer(8));
-  const { port1, port2 } = new MessageChannel();
+  if (n < minArticles) return { ...findRelated(articles, max), helped: 0, redone: 0 };
   // Started first, so it boots while this thread builds the data.
-  const data: HelperData = { max, state: state.buffer as SharedArrayBuffer, port: port2 };
-  const helper = tsWorker(helperEntry, {
-    workerData: data,
-    transferList: [port2],
-    resourceLimits: { maxYoungGenerationSizeMb: V8_YOUNG_GENERATION_MB },
-  });
-  helper.on('error', () => {}); // seen through the shared counter; its chunks are then done here
-
+  const helper = startThread<HelperRequest, ChunkAnswer | null>(helperEntry, { resourceLimits: { maxYoungGenerationSizeMb: V8_YOUNG_GENERATION_MB } });
   const links: Array<RelatedLink[] | undefined> = new Array<undefined>(n).fill(undefined);
   const unresolved: Array<UnresolvedPick[] | undefined> = new Array<undefined>(n).fill(undefined);
-  const take = (answer: ChunkAnswer): void => {
+  const take = (answer: ChunkAnswer): number => {
     answer.links.forEach((l, k) => {
       links[answer.first + k] = l;
       unresolved[answer.first + k] = answer.unresolved[k];
     });
+    return answer.links.length;
   };
-  /** articles whose links the helper gave; articles it took and did not give */
+  let next = 0;
+  const claim = (): number => {
+    if (next >= n) return -1;
+    const first = next;
+    next += CHUNK;
+    return first;
+  };
+  /** articles whose links the helper gave; articles it was given and did not give */
   let helped = 0;
   let redone = 0;
-  const drain = (): void => {
-    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-      const answer = m.message as ChunkAnswer;
-      if (links[answer.first] !== undefined) continue;
-      take(answer);
-      helped += answer.links.length;
-    }
-  };
   try {
-    const shared = inSharedMemory(finderData(articles, tick));
-    port1.postMessage(shared);
+    const shared = inSharedMemory(finderData(articles));
+    const ready = helper.request({ data: shared, max });
+    ready.catch(() => {}); // a failure shows in the chunks' answers
     const finder = new RelatedFinder(shared, max);
-    for (let first = claim(state, n); first >= 0; first = claim(state, n)) {
-      tick?.();
-      take(chunkAnswer(finder, first, n));
-    }
-    // Every chunk is taken: wait for the helper's, as long as it keeps answering.
-    drain();
-    let missing = links.indexOf(undefined);
-    let seen = Atomics.load(state, ANSWERED);
-    while (missing >= 0 && seen >= 0) {
-      tick?.();
-      if (Atomics.wait(state, ANSWERED, seen, STALL_MS) === 'timed-out') break;
-      seen = Atomics.load(state, ANSWERED);
-      drain();
-      missing = links.indexOf(undefined, missing);
-    }
-    // What the helper took and did not give (it failed or stalled) is done here.
-    for (let first = missing; first >= 0; first = links.indexOf(undefined, first)) {
-      const answer = chunkAnswer(finder, first - (first % CHUNK), n);
-      take(answer);
-      redone += answer.links.length;
-    }
+    const helperShare = async (): Promise<void> => {
+      const asked: Array<{ first: number; answer: Promise<ChunkAnswer | null> }> = [];
+      const ask = (): void => {
+        for (let first = asked.length < AHEAD ? claim() : -1; first >= 0; first = asked.length < AHEAD ? claim() : -1) {
+          const answer = within(helper.request({ first }), STALL_MS);
+          answer.catch(() => {}); // awaited below, or its chunk redone
+          asked.push({ first, answer });
+        }
+      };
+      ask();
+      for (let current = asked.shift(); current; current = asked.shift()) {
+        try {
+          const answer = await current.answer;
+          if (!answer) throw new Error('the helper answered a chunk with nothing');
+          helped += take(answer);
+          ask();
+        } catch {
+          // The helper failed or stalled: what it was given is done here.
+          for (const { first } of [current, ...asked.splice(0)]) redone += take(chunkAnswer(finder, first, n));
+          return;
+        }
+      }
+    };
+    const ownShare = async (): Promise<void> => {
+      for (let first = claim(); first >= 0; first = claim()) {
+        take(chunkAnswer(finder, first, n));
+        await turn();
+      }
+    };
+    await Promise.all([helperShare(), ownShare()]);
   } finally {
-    port1.close();
-    void helper.terminate();
+    void helper.close();
   }
   const result = new Map<string, RelatedLink[]>();
   articles.forEach((a, i) => result.set(a.id, links[i] ?? []));

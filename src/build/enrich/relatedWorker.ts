@@ -1,27 +1,20 @@
 /**
- * The helper of findRelatedInParallel (relatedInParallel.ts): gets the
- * finder's data over its port (the columns in shared memory, read, not
- * copied), then takes chunks from the shared counter and answers each over
- * the port, counting the answers in shared memory (−1 when it fails) so the
- * other thread, asleep on that counter, wakes for them.
+ * The helper of findRelatedInParallel (relatedInParallel.ts): its first request
+ * is the finder's data (typed columns in shared memory, read, not copied), each
+ * later one a chunk of articles, answered with their links.
  */
-import { workerData } from 'node:worker_threads';
-import { type FinderData, RelatedFinder } from './related.ts';
-import { ANSWERED, type HelperData, chunkAnswer, claim } from './relatedInParallel.ts';
+import { serve } from '../lib/workers.ts';
+import { RelatedFinder } from './related.ts';
+import { type ChunkAnswer, type HelperRequest, chunkAnswer } from './relatedInParallel.ts';
 
-const { max, state: shared, port } = workerData as HelperData;
-const state = new Int32Array(shared);
-port.once('message', (data: FinderData) => {
-  try {
-    const finder = new RelatedFinder(data, max);
-    for (let first = claim(state, data.ix.n); first >= 0; first = claim(state, data.ix.n)) {
-      port.postMessage(chunkAnswer(finder, first, data.ix.n));
-      Atomics.add(state, ANSWERED, 1);
-      Atomics.notify(state, ANSWERED);
-    }
-  } catch {
-    Atomics.store(state, ANSWERED, -1);
-    Atomics.notify(state, ANSWERED);
+let finder: RelatedFinder | undefined;
+let n = 0;
+serve((request: HelperRequest): ChunkAnswer | null => {
+  if ('data' in request) {
+    finder = new RelatedFinder(request.data, request.max);
+    n = request.data.ix.n;
+    return null;
   }
-  port.close();
+  if (!finder) throw new Error('a chunk was asked before the finder data');
+  return chunkAnswer(finder, request.first, n);
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findRelated } from './related.ts';
 import { prng } from '../lib/prng.ts';
-import { TextIndex, recency, terms } from './textSimilarity.ts';
+import { TextIndex, recency, textTerms } from './textSimilarity.ts';
 
 const day = (d: number): number => Date.UTC(2021, 0, 1) + d * 86_400_000;
 
 describe('terms', () => {
   it('lower-cases, drops short and stop words and numbers, cuts to 7 characters', () => {
-    expect(terms('The Пакистану and Пакистані, 2021 in cocoa')).toEqual(['пакиста', 'пакиста', 'cocoa']);
+    expect(textTerms('The Пакистану and Пакистані, 2021 in cocoa')).toEqual(['пакиста', 'пакиста', 'cocoa']);
   });
 });
 

@@ -16,6 +16,7 @@
 
 import { withRoom } from '../lib/growable.ts';
 import { place } from '../lib/topList.ts';
+import { wordParts } from '../../core/text/words.ts';
 
 const STOP = new Set(
   (
@@ -31,14 +32,10 @@ export const MAX_POSTINGS = 400;
 /** days after which the recency factor has fallen halfway to its floor */
 export const HALF_LIFE_DAYS = 30;
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-export function terms(text: string): string[] {
+/** The terms of a text for similarity: its word parts (core/text/words.ts), lower-cased, cut to STEM_LENGTH, minus stop words. */
+export function textTerms(text: string): string[] {
   const out: string[] = [];
-  const lower = text.toLowerCase();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-    const w = m[0];
+  for (const w of wordParts(text.toLowerCase())) {
     if (w.length < 3 || STOP.has(w) || /^\d+$/.test(w)) continue;
     out.push(w.length > STEM_LENGTH ? w.slice(0, STEM_LENGTH) : w);
   }
@@ -105,8 +102,6 @@ export interface TextColumns {
 export function textColumns(
   input: readonly string[] | Texts,
   times: Float64Array,
-  /** called now and then while the index is built */
-  tick?: () => void,
 ): TextColumns {
   const texts: Texts = Array.isArray(input) ? { length: input.length, text: (i) => (input as readonly string[])[i] ?? '' } : (input as Texts);
   const n = texts.length;
@@ -122,9 +117,8 @@ export function textColumns(
   let size = 0;
   const own: number[] = [];
   for (let d = 0; d < n; d++) {
-    if (tick && d % 256 === 0) tick();
     own.length = 0;
-    for (const w of terms(texts.text(d))) {
+    for (const w of textTerms(texts.text(d))) {
       let id = ids.get(w);
       if (id === undefined) {
         id = ids.size;
@@ -239,9 +233,9 @@ export class TextIndex {
 
   /** An index over `input` (texts by position, with their times), or over columns built already. */
   constructor(input: TextColumns);
-  constructor(input: readonly string[] | Texts, times: Float64Array, tick?: () => void);
-  constructor(input: TextColumns | readonly string[] | Texts, times?: Float64Array, tick?: () => void) {
-    const c = 'vecStart' in input ? input : textColumns(input, times ?? new Float64Array(input.length), tick);
+  constructor(input: readonly string[] | Texts, times: Float64Array);
+  constructor(input: TextColumns | readonly string[] | Texts, times?: Float64Array) {
+    const c = 'vecStart' in input ? input : textColumns(input, times ?? new Float64Array(input.length));
     this.vecStart = c.vecStart;
     this.vecTerm = c.vecTerm;
     this.vecWeight = c.vecWeight;

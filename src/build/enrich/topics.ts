@@ -56,6 +56,13 @@ export function mergeGlossaries(parts: ReadonlyArray<{ file: string; glossary: G
 const QUOTES = /["'`«»„“”‘’‚‹›ʼ]/g;
 
 /** Fold a label for matching: case, spacing, quotes and apostrophes do not matter. */
+/** The glossary of all topics.json files given: their names and labels, merged. */
+export function loadGlossary(files: ReadonlyArray<{ file: string; text: string }>): { glossary: Glossary; errors: ImportError[] } {
+  const parsed = files.map((f) => ({ file: f.file, ...parseGlossary(f.text, f.file) }));
+  const merged = mergeGlossaries(parsed);
+  return { glossary: merged.glossary, errors: [...parsed.flatMap((p) => p.errors), ...merged.errors] };
+}
+
 export function foldLabel(label: string): string {
   return label.normalize('NFC').replace(QUOTES, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('uk');
 }

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFeed } from '../pipeline.ts';
+import { parseFeed } from './parseFeed.ts';
 import { draftFacts } from '../enrich/enrich.ts';
 import { detectFormat } from './detect.ts';
-import { type FeedDrafts, parseInWorkers, shareStrings } from './parseInWorkers.ts';
-import { feedToDrafts } from './toDraft.ts';
+import { parseInWorkers, shareStrings } from './parseInWorkers.ts';
+import { type FeedDrafts, feedToDrafts } from './toDraft.ts';
 import type { FeedFile } from '../sources/sources.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');

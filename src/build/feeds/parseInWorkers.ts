@@ -7,14 +7,11 @@
  * be slices that keep the whole file alive.
  */
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { tsWorker } from '../lib/tsWorker.ts';
+import { type Thread, startThread } from '../lib/workers.ts';
 import type { Block, Inline } from '../../core/model/article.ts';
 import type { Located } from './draft.ts';
 import { type FeedFile, releaseFeed } from '../sources/sources.ts';
-import type { feedToDrafts } from './toDraft.ts';
-
-export type FeedDrafts = ReturnType<typeof feedToDrafts>;
+import type { FeedDrafts } from './toDraft.ts';
 
 /**
  * One copy of each string that drafts repeat — block and run types, language,
@@ -74,48 +71,37 @@ export async function parseInWorkers(
   const results: Array<FeedDrafts | undefined> = new Array(feeds.length).fill(undefined);
   let next = 0;
   let failed = false;
-  const workers: Worker[] = [];
+  const workers: Array<Thread<FeedFile, FeedDrafts>> = [];
   const seen = new Map<string, string>();
-  try {
-    const run = async (): Promise<void> => {
-      if (next >= feeds.length) return;
-      const worker = tsWorker(new URL('./parseWorker.ts', import.meta.url));
-      workers.push(worker);
-      // A worker answers its files in the order it got them.
-      const waiting: Array<{ resolve: (r: FeedDrafts) => void; reject: (e: Error) => void }> = [];
-      worker.on('message', (r: FeedDrafts) => waiting.shift()?.resolve(r));
-      const fail = (e: unknown): void => {
-        for (const w of waiting.splice(0)) w.reject(e instanceof Error ? e : new Error(`the feed parser stopped (exit code ${String(e)})`));
-      };
-      worker.on('error', fail);
-      worker.on('exit', fail);
-      const send = (): { k: number; answer: Promise<FeedDrafts> } | undefined => {
-        if (failed || next >= feeds.length) return undefined;
-        const k = next++;
-        const answer = new Promise<FeedDrafts>((resolve, reject) => waiting.push({ resolve, reject }));
-        answer.catch(() => {}); // a file sent ahead may never be awaited (below)
-        worker.postMessage(feeds[k]);
-        return { k, answer };
-      };
-      // One file sent ahead: the worker parses it while this thread takes in the drafts of the one before.
-      for (let current = send(); current; ) {
-        const ahead = send();
-        try {
-          results[current.k] = shareStrings(await current.answer, seen);
-        } catch {
-          failed = true;
-          return;
-        }
-        releaseFeed(feeds[current.k] as FeedFile);
-        done(current.k);
-        current = ahead;
-      }
+  const run = async (): Promise<void> => {
+    if (next >= feeds.length) return;
+    const worker = startThread<FeedFile, FeedDrafts>(new URL('./parseWorker.ts', import.meta.url));
+    workers.push(worker);
+    const send = (): { k: number; answer: Promise<FeedDrafts> } | undefined => {
+      if (failed || next >= feeds.length) return undefined;
+      const k = next++;
+      const answer = worker.request(feeds[k] as FeedFile);
+      answer.catch(() => {}); // a file sent ahead may never be awaited (below)
+      return { k, answer };
     };
+    // One file sent ahead: the worker parses it while this thread takes in the drafts of the one before.
+    for (let current = send(); current; ) {
+      const ahead = send();
+      try {
+        results[current.k] = shareStrings(await current.answer, seen);
+      } catch {
+        failed = true;
+        return;
+      }
+      releaseFeed(feeds[current.k] as FeedFile);
+      done(current.k);
+      current = ahead;
+    }
+  };
+  try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, feeds.length)) }, run));
     return results;
-  } catch {
-    return results;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.close()));
   }
 }

@@ -219,7 +219,10 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
 }
 
 /** Every item of a parsed feed → drafts, with the feed's own problems. */
-export function feedToDrafts(feed: ParsedFeed): { drafts: Draft[]; errors: ImportError[]; items: number; skipped: number } {
+/** A feed's items as drafts, with what went wrong and how many items it had. */
+export type FeedDrafts = { drafts: Draft[]; errors: ImportError[]; items: number; skipped: number };
+
+export function feedToDrafts(feed: ParsedFeed): FeedDrafts {
   const drafts: Draft[] = [];
   const errors = [...feed.errors];
   for (const entry of feed.entries) {

@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { JsonText } from '../lib/jsonText.ts';
 import { withRoom } from '../lib/growable.ts';
 import { Utf8Writer, writeInt } from '../lib/utf8Writer.ts';
 import { WordTable } from './wordTable.ts';
 import { type Article, type Block, LANGS, type Lang, type TopicLabels, type TopicRef, blockText } from '../../core/model/article.ts';
+import { timeOf } from '../../core/time/dates.ts';
 import {
   BODY_CHARS,
   MAX_SHARD_BYTES,
@@ -78,9 +79,15 @@ class Postings {
   }
 }
 
-/** A radix tree like MiniSearch's own (its class, taken from an instance): its iteration order is the index order. */
-type Tree = Iterable<[string, number]> & { set(key: string, value: number): unknown };
-const RadixTree = (new MiniSearch<SearchDoc>(indexOptions) as unknown as { _index: object })._index.constructor as new () => Tree;
+/**
+ * MiniSearch's radix tree (its public `minisearch/SearchableMap`): a shard lists
+ * its terms in this tree's iteration order, as MiniSearch's own toJSON() does.
+ *
+ * The shard JSON is written here in MiniSearch's serialisation format (version
+ * 2), which the app reads with MiniSearch.loadJSON: package.json pins minisearch
+ * to exactly 7.2.0 for that reason, and buildIndex.test.ts checks the bytes
+ * against MiniSearch's own toJSON() — update both together.
+ */
 
 /**
  * The JSON text MiniSearch gives for `docs` (`JSON.stringify(index.toJSON())`
@@ -193,7 +200,7 @@ export function shardBytes(docs: readonly SearchDoc[], snippetChars = SNIPPET_CH
     order[(fill[key] as number)++] = k;
   }
 
-  const tree = new RadixTree();
+  const tree = new SearchableMap<number>();
   for (const [term, id] of termIds) tree.set(term, id);
   const fieldIds: Record<string, number> = {};
   fields.forEach((name, f) => (fieldIds[name] = f));
@@ -248,11 +255,6 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
   return new TextDecoder().decode(shardBytes(docs, snippetChars));
 }
 
-const time = (iso: string): number => {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? -Infinity : t;
-};
-
 /**
  * How far over the limit (as a factor) the estimate of a part's gzipped size —
  * its articles × the gzipped bytes per article of the last index built — must
@@ -295,7 +297,7 @@ export interface OrderKey {
 export function shardOrder(lang: Lang, items: ReadonlyArray<OrderKey & { lang: Lang }>): number[] {
   const own: Array<{ k: number; time: number; id: string }> = [];
   items.forEach((a, k) => {
-    if (a.lang === lang) own.push({ k, time: time(a.publishedAt), id: a.slug });
+    if (a.lang === lang) own.push({ k, time: timeOf(a.publishedAt), id: a.slug });
   });
   own.sort((a, b) => b.time - a.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return own.map((a) => a.k);
@@ -323,7 +325,6 @@ interface BuiltShard {
  * once add() returns. finish() gives the shards and the manifest.
  */
 export class LanguageShards {
-  private readonly shardDocs: number;
   private readonly bodyChars: number;
   private readonly maxShardBytes: number;
   private readonly keep: (bytes: Uint8Array) => unknown;
@@ -338,7 +339,6 @@ export class LanguageShards {
     readonly lang: Lang,
     opts: IndexOptions = {},
   ) {
-    this.shardDocs = opts.shardDocs ?? SHARD_DOCS;
     this.bodyChars = opts.bodyChars ?? BODY_CHARS;
     this.maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
     this.keep = opts.keep ?? ((bytes) => new JsonText(bytes.subarray(0, bytes.length - 1)));

@@ -13,9 +13,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as buildData } from '../cli.ts';
 import { Article } from '../../core/model/article.ts';
-import { STATE_ELEMENT_ID } from '../../app/shell/hydration.ts';
-import { baseUrlFrom } from '../../core/links/meta.ts';
-import { prerender, type PrerenderReport } from './prerender.tsx';
+import { STATE_ELEMENT_ID } from '../../core/page/state.ts';
+import { baseUrlFrom } from './baseUrl.ts';
+import { prerender, type PrerenderReport } from './prerender.ts';
 import { El, parseDocument, parseHtmlFragment } from './html.test-helpers.ts';
 
 const BASE = 'https://news.example.org';

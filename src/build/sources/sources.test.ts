@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseFeed } from '../pipeline.ts';
+import { parseFeed } from '../feeds/parseFeed.ts';
 import { decodeSource } from '../feeds/detect.ts';
 import { UNDECODED_BYTES, feedText, readSources, releaseFeed } from './sources.ts';
 

@@ -57,7 +57,7 @@ export function writeBatch(root: string, { buffer, files }: Batch, hashes: reado
 /** What a writer thread is told: start a set of hashes, write a batch, or give the hashes' digests. */
 export type WriterMessage = { hashes: number } | { batch: Batch } | { digest: true };
 /** What it answers: a batch written, the digests (sha-256, hex), or why it failed. */
-export type WriterAnswer = { written: true } | { digests: string[] } | { error: string };
+export type WriterAnswer = { written: true } | { digests: string[] };
 
 /** The writer's side, on whichever thread: the messages above, applied in order under `root`. */
 export function batchWriter(root: string): (message: WriterMessage) => WriterAnswer {

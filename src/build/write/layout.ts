@@ -22,21 +22,17 @@ import {
 import { AfterWritten, withJsonText } from '../lib/jsonText.ts';
 import { toSummary } from '../enrich/enrich.ts';
 import { buildSearchIndex } from '../index/buildIndex.ts';
+import { timeOf } from '../../core/time/dates.ts';
 
 /** A dataset path relative to the data folder: "/data/articles/x.json" → "articles/x.json". */
 export function relativePath(path: string): string {
   return path.startsWith(`${DATA_BASE}/`) ? path.slice(DATA_BASE.length + 1) : path;
 }
 
-const time = (iso: string): number => {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? -Infinity : t;
-};
-
 /** A sorted copy, newest first, then by id, so equal times keep one order (each time parsed once). */
 export function newestFirst<T extends Pick<Article, 'publishedAt' | 'id'>>(items: readonly T[]): T[] {
   return items
-    .map((a) => ({ a, t: time(a.publishedAt) }))
+    .map((a) => ({ a, t: timeOf(a.publishedAt) }))
     .sort((x, y) => y.t - x.t || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0))
     .map(({ a }) => a);
 }

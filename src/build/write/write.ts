@@ -10,7 +10,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AfterWritten, JsonText, SpilledFile, jsonText } from '../lib/jsonText.ts';
-import { tsWorker } from '../lib/tsWorker.ts';
+import { type Thread, startThread } from '../lib/workers.ts';
 import { type BatchFile, type WriterAnswer, type WriterMessage, batchWriter } from './fileBatches.ts';
 
 export class UnsafeOutDirError extends Error {}
@@ -44,45 +44,15 @@ const AHEAD = 4;
 /** Datasets with fewer files than this are written on this thread: a writer thread would cost more to start. */
 export const PARALLEL_WRITE_FILES = 2000;
 
-/** Where batches go: applied in the order sent; each answer settles in that order. */
-interface Sink {
-  send(message: WriterMessage, transfer?: ArrayBuffer[]): Promise<WriterAnswer>;
-  /** stops it: nothing more is written once this has settled */
-  close(): Promise<void>;
-}
+/** Where batches go: applied in the order sent; each answer settles in that order (a Thread, or this thread). */
+type Sink = Thread<WriterMessage, WriterAnswer>;
 
 function inlineSink(root: string): Sink {
   const apply = batchWriter(root);
-  return { send: async (message) => apply(message), close: async () => {} };
+  return { request: async (message) => apply(message), close: async () => {} };
 }
 
-function threadSink(root: string): Sink {
-  const worker = tsWorker(new URL('./writeWorker.ts', import.meta.url), { workerData: root });
-  const waiting: Array<{ resolve: (a: WriterAnswer) => void; reject: (e: Error) => void }> = [];
-  let failure: Error | undefined;
-  const fail = (e: Error): void => {
-    failure ??= e;
-    for (const w of waiting.splice(0)) w.reject(failure);
-  };
-  worker.on('message', (answer: WriterAnswer) => {
-    if ('error' in answer) return fail(new Error(answer.error));
-    waiting.shift()?.resolve(answer);
-  });
-  worker.once('error', fail);
-  worker.once('exit', (code) => fail(new Error(`the writer thread stopped (exit code ${code})`)));
-  return {
-    send(message, transfer) {
-      if (failure) return Promise.reject(failure);
-      return new Promise((resolve, reject) => {
-        waiting.push({ resolve, reject });
-        worker.postMessage(message, transfer);
-      });
-    },
-    async close() {
-      await worker.terminate();
-    },
-  };
-}
+const threadSink = (root: string): Sink => startThread(new URL('./writeWorker.ts', import.meta.url), { workerData: root });
 
 /**
  * Serialises files into batches (fileBatches.ts) and sends them to a sink,
@@ -101,7 +71,7 @@ class Batcher {
   }
 
   #send(message: WriterMessage, transfer?: ArrayBuffer[]): Promise<WriterAnswer> {
-    const answer = this.#sink.send(message, transfer);
+    const answer = this.#sink.request(message, transfer);
     answer.catch(() => {}); // reported when awaited, in order
     this.#sent.push(answer);
     return answer;

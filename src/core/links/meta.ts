@@ -6,31 +6,11 @@
  */
 import type { Article, Lang } from '../model/article.ts';
 import { LANGS } from '../model/article.ts';
-import { jsonForScript } from '../../app/shell/hydration.ts';
+import { jsonForScript } from '../page/state.ts';
 import { EMBED_HEIGHT, EMBED_WIDTH, SHARE_IMAGE, embedSnippet, escapeAttr, sitePaths } from './links.ts';
 
 export const SITE_NAME = 'Kontekst';
-export const DEFAULT_BASE_URL = 'http://localhost:4173';
 export const OG_LOCALE: Record<Lang, string> = { uk: 'uk_UA', en: 'en_US' };
-
-/**
- * The public origin the site is served from (KONTEKST_BASE_URL), without a
- * trailing slash. The app's routes live at the root of their origin, so a
- * path (https://example.org/news/) is refused rather than producing links
- * that would not work.
- */
-export function baseUrlFrom(env: string | undefined): string {
-  const raw = (env ?? '').trim() || DEFAULT_BASE_URL;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`KONTEKST_BASE_URL is not a URL: "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`KONTEKST_BASE_URL must be http(s): "${raw}"`);
-  if (url.pathname !== '/' || url.search || url.hash) throw new Error(`KONTEKST_BASE_URL must be an origin such as https://news.example.org, without a path: "${raw}"`);
-  return url.origin;
-}
 
 export type Strings = {
   siteDescription: string;

@@ -1,7 +1,17 @@
 /**
- * The one text normaliser of search: the pipeline uses it to build the index
- * (src/build/index/buildIndex.ts) and the worker uses it on the reader's query, so
- * a word always becomes the same index term on both sides.
+ * What a word is, for every part of Kontekst — this module only.
+ *
+ * - words(): letters and digits, with apostrophes inside a word (п’ять,
+ *   O'Neill). Search indexes them (src/build/index; WordTable is a faster form
+ *   of the same, tested against it) and the search worker reads the query with
+ *   them; wordParts() splits them at their apostrophes (related articles' text
+ *   similarity, src/build/enrich/textSimilarity.ts).
+ * - countWords(): the words a reader counts (reading time): runs of non-space
+ *   that hold a letter or a digit («e-mail» is one).
+ *
+ * Search's normaliser: the build uses it to build the index and the worker
+ * uses it on the reader's query, so a word always becomes the same index term
+ * on both sides.
  *
  *   text ─► tokens (letters/digits; apostrophes inside a word kept) ─► fold ─► stem
  *
@@ -18,6 +28,7 @@
  */
 import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { LETTER_CLASS, OTHER_CLASS, SPACE_CLASS, charClass, letterAt } from './letters.ts';
 
 /** Apostrophes and the letters that stand in for them in Ukrainian text. */
 const APOSTROPHES = /['’ʼ`′ʹ‘]/g;
@@ -60,6 +71,17 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** The runs of letters and digits of a text, in order: its words split at their apostrophes. */
+export function wordParts(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    APOSTROPHES.lastIndex = 0;
+    if (!APOSTROPHES.test(w)) out.push(w);
+    else for (const part of w.split(APOSTROPHES)) out.push(part);
+  }
+  return out;
+}
+
 /**
  * Terms already computed, by word as written. Building the index asks for the
  * same few thousand words millions of times (news vocabularies are Zipfian), and
@@ -88,4 +110,34 @@ export function terms(text: string): string[] {
     if (t) out.push(t);
   }
   return out;
+}
+
+/**
+ * Words in a text: runs of non-space (\s) containing a letter or digit (\p{L},
+ * \p{N}). Read character by character (lib/letters.ts): this runs over every
+ * article's whole text.
+ */
+export function countWords(text: string): number {
+  let n = 0;
+  let inRun = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a surrogate pair is one character: a letter or not as a whole, never white space
+    const kind = c < 0xd800 || c > 0xdfff ? charClass(c) : letterAt(text, i) > 0 ? LETTER_CLASS : OTHER_CLASS;
+    if (kind === SPACE_CLASS) {
+      inRun = false;
+      continue;
+    }
+    if (!inRun) {
+      inRun = true;
+      counted = false;
+    }
+    if (kind === LETTER_CLASS) {
+      if (!counted) n++;
+      counted = true;
+      if (c >= 0xd800 && c <= 0xdbff && letterAt(text, i) === 2) i++;
+    }
+  }
+  return n;
 }

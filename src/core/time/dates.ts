@@ -14,6 +14,12 @@ const LOCALES: Record<Lang, string> = { uk: 'uk-UA', en: 'en-GB' };
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A source gave only a day ("2021-12-21"): show it without a time. */
+/** An ISO time in milliseconds; −Infinity when it cannot be read (it sorts as the oldest). */
+export function timeOf(iso: string): number {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
 export function isDateOnly(iso: string): boolean {
   return DATE_ONLY.test(iso);
 }

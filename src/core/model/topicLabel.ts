@@ -1,4 +1,4 @@
-import type { Lang, TopicLabels } from '../../core/model/article.ts';
+import type { Lang, TopicLabels } from './article.ts';
 
 /** A topic's label in the UI language, else in the other one (with that language, for `lang`). */
 export function topicLabel(labels: TopicLabels, ui: Lang, fallback: string): { text: string; lang: Lang | undefined } {

@@ -20,27 +20,26 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cspHash } from './cspHash.ts';
-import { renderToStaticMarkup } from 'react-dom/server';
-import type { TFunction } from 'i18next';
-import { renderUrl } from '../../app/shell/entry-server.tsx';
-import { STATE_ELEMENT_ID, jsonForScript } from '../../app/shell/hydration.ts';
-import { createI18n, loadLanguage } from '../../app/i18n/index.ts';
+import { STATE_ELEMENT_ID, jsonForScript } from '../../core/page/state.ts';
+import type { AppServer } from '../../core/page/appServer.ts';
 import { Article, LANGS, type Lang } from '../../core/model/article.ts';
 import { TopicIndex } from '../../core/model/dataset.ts';
 import { formatDateTime } from '../../core/time/dates.ts';
 import { appChunks, withContentFirstLoader, type AppChunks, type ViteManifest } from './contentFirst.ts';
-import { topicLabel } from '../../app/articles/topicLabel.ts';
-import { EMBED_CSS, EmbedCard } from '../../app/embed/EmbedCard.tsx';
-import { articleHead, articleImage, listHead, oembedFor, summary, type Strings } from '../../core/links/meta.ts';
+import { articleHead, articleImage, listHead, oembedFor, summary } from '../../core/links/meta.ts';
 import { escapeAttr, sitePaths } from '../../core/links/links.ts';
 import { renderPng, shareImageSvg } from './shareImage.ts';
+
+/**
+ * The app's server entry: loaded when the prerender runs, by its URL, so the
+ * build's typecheck (Node, no DOM) never reads the app's modules (DOM).
+ */
+const APP_SERVER = new URL('../../app/shell/entry-server.tsx', import.meta.url).href;
 
 export type PrerenderOptions = { dist: string; base: string; log?: (line: string) => void };
 export type PrerenderReport = { pages: string[]; embeds: string[]; oembeds: string[]; images: string[] };
 
 const ORIGIN = 'http://prerender.invalid';
-const NS = ['embed', 'common', 'home', 'article'] as const;
-type T = TFunction<typeof NS>;
 
 /** fetch('/data/…') answered from the built dataset; anything else is a programming error. */
 function datasetFetch(dataDir: string): typeof fetch {
@@ -98,21 +97,13 @@ async function write(file: string, content: string | Buffer): Promise<void> {
   await writeFile(file, content);
 }
 
-function stringsFor(t: T, ui: Lang): Strings {
-  return {
-    siteDescription: t('embed:siteDescription'),
-    section: t('embed:section'),
-    shareImageAlt: (headline) => t('embed:shareImageAlt', { headline }),
-    topicLabel: (topic) => topicLabel(topic.labels, ui, topic.slug).text,
-  };
-}
-
 export async function prerender({ dist, base, log = () => {} }: PrerenderOptions): Promise<PrerenderReport> {
   const dataDir = join(dist, 'data');
   const template = await inlineStylesheet(splitTemplate(await readFile(join(dist, 'index.html'), 'utf8')), dist);
   const manifest = JSON.parse(await readFile(join(dist, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
   const chunks = Object.fromEntries(LANGS.map((lang) => [lang, appChunks(manifest, lang)])) as Record<Lang, AppChunks>;
   const report: PrerenderReport = { pages: [], embeds: [], oembeds: [], images: [] };
+  const app = ((await import(APP_SERVER)) as { default: AppServer }).default;
   const realFetch = globalThis.fetch;
   globalThis.fetch = datasetFetch(dataDir);
   try {
@@ -123,14 +114,11 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
     const topicFile = join(dataDir, 'topics', 'index.json');
     const topics = existsSync(topicFile) ? v.parse(TopicIndex, JSON.parse(await readFile(topicFile, 'utf8'))).topics : [];
 
-    const i18n = createI18n();
     for (const ui of LANGS) {
-      await loadLanguage(i18n, ui);
-      const t: T = i18n.getFixedT(ui, NS);
-      const s = stringsFor(t, ui);
+      const s = await app.headStrings(ui);
 
       const render = async (path: string, head: (hoisted: string) => string) => {
-        const r = await renderUrl(ORIGIN + path);
+        const r = await app.renderUrl(ORIGIN + path);
         if (r.kind !== 'page' || r.status !== 200) throw new Error(`prerender: ${path} gave ${r.kind === 'page' ? r.status : `a redirect to ${r.location}`}`);
         const hoisted = HOISTED.exec(r.html)?.[0] ?? '';
         const root = r.html.slice(hoisted.length);
@@ -143,10 +131,10 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
         /<meta name="description"/.test(hoisted) ? hoisted : `${hoisted}<meta name="description" content="${escapeAttr(description)}">`;
 
       await render(sitePaths.home(ui), (hoisted) =>
-        [withDescription(hoisted, s.siteDescription), listHead({ ui, base, pathFor: sitePaths.home, title: t('home:metaTitle'), description: s.siteDescription })].join('\n'),
+        [withDescription(hoisted, s.siteDescription), listHead({ ui, base, pathFor: sitePaths.home, title: s.homeTitle, description: s.siteDescription })].join('\n'),
       );
       for (const topic of topics) {
-        const label = topicLabel(topic.labels, ui, topic.slug).text;
+        const label = s.topicLabel(topic);
         await render(sitePaths.topic(ui, topic.slug), (hoisted) =>
           [withDescription(hoisted, s.siteDescription), listHead({ ui, base, pathFor: (l) => sitePaths.topic(l, topic.slug), title: `${label} — Kontekst`, description: s.siteDescription })].join('\n'),
         );
@@ -159,12 +147,12 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
         report.oembeds.push(oembedFile);
 
         const embedFile = join(dist, sitePaths.embed(ui, article.slug).slice(1), 'index.html');
-        await write(embedFile, embedCardPage(article, ui, base, t));
+        await write(embedFile, embedCardPage(app, article, ui, base));
         report.embeds.push(embedFile);
 
         if (ui === article.lang && articleImage(article, base, '').url === base + sitePaths.shareImage(article.slug)) {
           const png = join(dist, sitePaths.shareImage(article.slug).slice(1));
-          await write(png, renderPng(shareImageSvg({ headline: article.headline, date: formatDateTime(article.publishedAt, ui), tagline: t('common:site.tagline') })));
+          await write(png, renderPng(shareImageSvg({ headline: article.headline, date: formatDateTime(article.publishedAt, ui), tagline: s.tagline })));
           report.images.push(png);
         }
       }
@@ -182,29 +170,22 @@ export async function prerender({ dist, base, log = () => {} }: PrerenderOptions
  * The card's own policy: nothing but its inline style (by hash) and its one script. It makes
  * "no network, no storage" a guarantee rather than a habit, and matches the strict CSP of the site.
  */
-const EMBED_CSP = `default-src 'none'; style-src ${cspHash(EMBED_CSS)}; script-src 'self'; base-uri 'none'; form-action 'none'`;
+const embedCsp = (css: string): string => `default-src 'none'; style-src ${cspHash(css)}; script-src 'self'; base-uri 'none'; form-action 'none'`;
 
-function embedCardPage(article: Article, ui: Lang, base: string, t: T): string {
+function embedCardPage(app: AppServer, article: Article, ui: Lang, base: string): string {
   const articleUrl = base + sitePaths.article(ui, article.slug);
-  const body = renderToStaticMarkup(
-    <EmbedCard
-      article={article}
-      ui={ui}
-      articleUrl={articleUrl}
-      labels={{ readOn: t('embed:readOn'), newTab: t('embed:newTab'), cardLabel: t('embed:cardLabel'), topics: t('article:topics.title'), kyivTime: t('embed:kyivTime') }}
-    />,
-  );
+  const { body, css } = app.embedCard(article, ui, articleUrl);
   return `<!doctype html>
 <html lang="${ui}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<meta http-equiv="Content-Security-Policy" content="${EMBED_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${embedCsp(css)}">
 <meta name="robots" content="noindex">
 <title>${escapeAttr(article.headline)} — Kontekst</title>
 <link rel="canonical" href="${escapeAttr(articleUrl)}">
-<style>${EMBED_CSS}</style>
+<style>${css}</style>
 </head>
 <body>
 ${body}
