@@ -1,5 +1,6 @@
 /**
- * npx tsx scripts/prerender.ts [--dist DIR]   (the last step of `npm run build`)
+ * npx tsx --tsconfig src/app/tsconfig.json scripts/prerender.ts [--dist DIR]   (the last step of
+ * `npm run build`; the app's tsconfig, so the app's JSX is compiled as the app's own build does)
  * KONTEKST_BASE_URL sets the public address used in canonical links, Open
  * Graph and oEmbed (default http://localhost:4173). See docs/DEPLOY.md.
  */
