@@ -66,7 +66,7 @@ export function ArticlePage() {
           {article.lead ? <p className="lead">{article.lead}</p> : null}
           <Blocks blocks={article.body} />
         </div>
-        <ContextAside blocks={article.context} lang={contentLang} />
+        <ContextAside article={article} ui={ui} lang={contentLang} />
       </div>
       <TopicList topics={article.topics} ui={ui} />
       <RelatedArticles related={article.related} topics={article.topics} ui={ui} />

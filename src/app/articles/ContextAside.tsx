@@ -1,19 +1,73 @@
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Block, Lang } from '../../core/model/article.ts';
+import type { Article, Lang } from '../../core/model/article.ts';
+import { topicLabel } from '../../core/model/topicLabel.ts';
+import { formatDate } from '../../core/time/dates.ts';
 import { Blocks } from './Blocks.tsx';
 
-/** The background box ("Контекст"): beside the body on wide screens, after it on narrow ones. */
-export function ContextAside({ blocks, lang }: { blocks: readonly Block[]; lang: Lang | undefined }) {
+/**
+ * The background box ("Контекст"): beside the body on wide screens, after it on narrow ones.
+ * The editor's context comes first and is never replaced; then the story so far (earlier
+ * articles of the same story, oldest first, from the archive) and facts about the article's
+ * main topics. Nothing is shown for an article the archive says nothing about.
+ */
+export function ContextAside({ article, ui, lang }: { article: Pick<Article, 'context' | 'story' | 'facts'>; ui: Lang; lang: Lang | undefined }) {
   const { t } = useTranslation('article');
   const id = useId();
-  if (blocks.length === 0) return null;
+  const { context, story, facts = [] } = article;
+  const earlier = story?.earlier ?? [];
+  const later = story ? story.size - earlier.length - 1 : 0;
+  if (context.length === 0 && !story && facts.length === 0) return null;
   return (
     <aside className="context" aria-labelledby={id}>
       <h2 id={id}>{t('context.title')}</h2>
-      <div lang={lang}>
-        <Blocks blocks={blocks} />
-      </div>
+      {context.length > 0 ? (
+        <div lang={lang}>
+          <Blocks blocks={context} />
+        </div>
+      ) : null}
+      {story ? (
+        <section className="story" aria-labelledby={`${id}-story`}>
+          <h3 id={`${id}-story`}>{t('context.storyTitle')}</h3>
+          {earlier.length > 0 ? (
+            <>
+              <ol className="timeline">
+                {earlier.map((item) => (
+                  <li key={item.slug}>
+                    <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, ui)}</time>{' '}
+                    <Link to={`/${ui}/news/${item.slug}`} lang={item.lang !== ui ? item.lang : undefined}>
+                      {item.headline}
+                    </Link>
+                  </li>
+                ))}
+              </ol>
+              <p className="story-size">{t('context.storySize', { count: story.size })}</p>
+            </>
+          ) : (
+            <p>{t('context.storyFirst', { count: later })}</p>
+          )}
+        </section>
+      ) : null}
+      {facts.length > 0 ? (
+        <section className="facts" aria-labelledby={`${id}-facts`}>
+          <h3 id={`${id}-facts`}>{t('context.factsTitle')}</h3>
+          <ul>
+            {facts.map((fact) => {
+              const label = topicLabel(fact.topic.labels, ui, fact.topic.slug);
+              return (
+                <li key={fact.topic.slug}>
+                  <Link to={`/${ui}/topics/${fact.topic.slug}`} lang={label.lang}>
+                    {label.text}
+                  </Link>
+                  {': '}
+                  {t('context.factCount', { count: fact.count, date: formatDate(fact.since, ui) })}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
     </aside>
   );
 }

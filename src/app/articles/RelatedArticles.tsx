@@ -21,6 +21,8 @@ export function RelatedArticles({ related, topics, ui }: { related: readonly Rel
         return t('related.reasonText');
       case 'editorial':
         return t('related.reasonEditorial');
+      case 'story':
+        return t('related.reasonStory');
     }
   };
   return (

@@ -139,7 +139,7 @@ describe('articles', () => {
 
   it('take the slug and word count from facts worked out where the draft was made, the same as worked out here', () => {
     const draft = seed('c/a.txt', ['Заголовок новини', '16:00 21.12.2021', '', 'Один два – три.']);
-    expect(draftFacts(draft)).toEqual({ slugBase: 'zaholovok-novyny', wordCount: 3, checked: true });
+    expect(draftFacts(draft)).toEqual({ slugBase: 'zaholovok-novyny', wordCount: 3, checked: true, mentions: [] });
     const given = buildArticles([{ ...draft, facts: { slugBase: 'given-slug', wordCount: 42 } }]).articles[0];
     expect([given?.slug, given?.wordCount]).toEqual(['given-slug', 42]);
     const own = buildArticles([draft]).articles[0];

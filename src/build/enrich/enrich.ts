@@ -14,11 +14,13 @@
  */
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
-import { Article, type ArticleSummary, type RelatedArticle, blockText, relatedCard, summarise } from '../../core/model/article.ts';
+import { Article, type ArticleSummary, type RelatedArticle, type TopicLabels, blockText, relatedCard, summarise } from '../../core/model/article.ts';
 import { slugify } from '../../core/text/slug.ts';
 import { countWords } from '../../core/text/words.ts';
 import type { Draft, DraftFacts } from '../feeds/draft.ts';
 import { type ImportError, importError, importWarning, quote } from '../errors.ts';
+import { addContext } from './context.ts';
+import { entityTopics, mentionsOf } from './entityTopics.ts';
 import { MAX_RELATED, type RelatedInput, type RelatedResult, findRelated } from './related.ts';
 import { schemaErrors } from '../schemaIssues.ts';
 import { type Glossary, TopicRegistry } from './topics.ts';
@@ -73,6 +75,7 @@ export function draftFacts(d: Draft): DraftFacts {
     // counted piece by piece: the same as over the pieces joined with spaces
     wordCount: d.body.reduce((n, b) => n + countWords(blockText(b)), countWords(d.lead)),
     checked: v.is(DraftPart, draftContent(d)),
+    mentions: mentionsOf(d.headline, [d.lead, ...d.body.map(blockText)].join('\n'), d.lang),
   };
 }
 
@@ -134,11 +137,13 @@ export function enrich(input: readonly Draft[], glossary: Glossary = new Map()):
     skipped.add(d.file);
   };
   const withIds = assignIds(drafts, skip);
-  const registry = new TopicRegistry(glossary);
-  const topicSlugs = withIds.map(({ draft }) => resolveTopics(draft, registry));
   const facts = new Map(withIds.map(({ draft, id }) => [id, draft.facts ?? draftFacts(draft)]));
+  const registry = new TopicRegistry(glossary);
+  const entities = entityTopics(withIds.map(({ id }) => ({ id, mentions: facts.get(id)?.mentions ?? [] })));
+  const topicSlugs = withIds.map(({ draft, id }) => resolveTopics(draft, registry, entities.get(id) ?? []));
+  const sections = findSections(topicSlugs);
   const slugOf = assignSlugs(withIds, facts, skip);
-  const working = toArticles(withIds, topicSlugs, slugOf, facts, registry, skip);
+  const working = toArticles(withIds, topicSlugs, sections, slugOf, facts, registry, skip);
   const kept = linkTranslations(working, skip);
   return { working: kept, articles: kept.map((w) => w.article), errors, skipped };
 }
@@ -169,14 +174,41 @@ function assignIds(drafts: readonly Draft[], skip: Skip): Array<{ draft: Draft; 
   return withIds;
 }
 
-/** A draft's topic names resolved through the glossary, as topic slugs, each once. */
-function resolveTopics(draft: Draft, registry: TopicRegistry): string[] {
+/** A draft's topics as topic slugs, each once: its categories (through the glossary), then the names its text mentions. */
+function resolveTopics(draft: Draft, registry: TopicRegistry, entities: ReadonlyArray<{ labels: TopicLabels }>): Topics {
   const slugs: string[] = [];
   for (const name of draft.topics) {
     const slug = registry.resolve(name.value, draft.lang);
     if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);
   }
-  return slugs;
+  const categories = slugs.length;
+  for (const { labels } of entities) {
+    const slug = registry.resolveNamed(labels);
+    if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);
+  }
+  return { slugs, categories };
+}
+
+/** An article's topic slugs: its categories' first, then the names found in its text. */
+interface Topics {
+  slugs: string[];
+  categories: number;
+}
+
+/** A category this share of the archive carries is a section ("Україна", "Світ", "usa"), not a topic two articles share… */
+export const SECTION_SHARE = 0.1;
+/** …in an archive of at least this many articles. */
+export const SECTION_MIN_ARTICLES = 50;
+
+/** The section categories of the archive: categories (not names found in the text) that a large share of the articles carry. */
+function findSections(topics: readonly Topics[]): Set<string> {
+  const n = topics.length;
+  const sections = new Set<string>();
+  if (n < SECTION_MIN_ARTICLES) return sections;
+  const df = new Map<string, number>();
+  for (const { slugs, categories } of topics) for (const slug of slugs.slice(0, categories)) df.set(slug, (df.get(slug) ?? 0) + 1);
+  for (const [slug, count] of df) if (count >= SECTION_SHARE * n) sections.add(slug);
+  return sections;
 }
 
 /**
@@ -214,7 +246,8 @@ function assignSlugs(withIds: ReadonlyArray<{ draft: Draft; id: string }>, facts
 /** The articles, without links, each checked against the schema (one that fails is skipped). */
 function toArticles(
   withIds: ReadonlyArray<{ draft: Draft; id: string }>,
-  topicSlugs: readonly string[][],
+  topicSlugs: readonly Topics[],
+  sections: ReadonlySet<string>,
   slugOf: ReadonlyMap<string, string>,
   facts: ReadonlyMap<string, DraftFacts>,
   registry: TopicRegistry,
@@ -224,12 +257,18 @@ function toArticles(
   withIds.forEach(({ draft, id }, k) => {
     const slug = slugOf.get(id);
     if (slug === undefined) return; // skipped already
-    const topics = topicSlugs[k] ?? [];
+    const all = topicSlugs[k]?.slugs ?? [];
+    const topics = sections.size > 0 ? all.filter((t) => !sections.has(t)) : all;
+    const section = sections.size > 0 ? all.find((t) => sections.has(t)) : undefined;
     const own = facts.get(id);
     const article: Article = {
       id,
       slug,
       ...draftContent(draft),
+      // the archive's context (context.ts) and the section, set later: their places kept in the schema's order
+      story: undefined,
+      facts: undefined,
+      section: section !== undefined ? registry.ref(section) : undefined,
       topics: topics.map((t) => registry.ref(t)),
       related: [],
       translations: {},
@@ -362,6 +401,7 @@ function withLinks({ working, errors, skipped }: Enriched, { links, unresolved }
     // passed theirs, and a reason made here (enrich.test.ts checks whole articles).
     articles.push(w.article);
   }
+  addContext(articles, links);
   return { articles, errors, skipped: [...skipped] };
 }
 

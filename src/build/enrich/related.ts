@@ -20,7 +20,7 @@
  */
 import { LANGS, type Lang, type RelatedReason } from '../../core/model/article.ts';
 import { place } from '../lib/topList.ts';
-import { type TextColumns, TextIndex, textColumns } from './textSimilarity.ts';
+import { type TextColumns, TextIndex, recency, textColumns } from './textSimilarity.ts';
 import { timeOf } from '../../core/time/dates.ts';
 
 export const MAX_RELATED = 5;
@@ -46,6 +46,10 @@ export interface RelatedInput {
 export interface RelatedLink {
   id: string;
   reason: RelatedReason;
+  /** the share of the article's topic weight the two share (0–1; none for an editor's pick): stories are made of strong links (context.ts) */
+  topicShare?: number;
+  /** their text similarity, cosine × recency (0–1; without texts, none) */
+  textScore?: number;
 }
 
 export interface UnresolvedPick {
@@ -502,6 +506,8 @@ interface Candidate {
 const EXTRA_CANDIDATES = 5;
 /** Text similarity below this (cosine × recency) is noise: one shared common word. */
 export const MIN_TEXT_SCORE = 0.15;
+/** How much shared topics count against similar text in the ranking (text similarity tells the same story best). */
+export const TOPIC_WEIGHT = 1;
 
 /** What a RelatedFinder works from: the index, and the text index when there are texts. */
 export interface FinderData {
@@ -592,19 +598,23 @@ export class RelatedFinder {
       for (const t of topics) if (hasTopic(ix, c, t)) out.push(ix.topicNames[t] ?? '');
       return out;
     };
+    // score = shared-topic weight as a share of the article's own (0–1) + cosine × recency (0–1)
+    const idf = topics.map((t) => Math.log(ix.n / Math.max(1, scorer.df(t))));
+    let own = 0;
+    for (const w of idf) own += w;
     if (!text) {
       for (const c of ranked) {
         if (out.length >= max) break;
         if (used.has(groupOf(c))) continue;
         used.add(groupOf(c));
-        out.push({ id: ids[c] ?? '', reason: { type: 'topics', topics: names(c) } });
+        let weight = 0;
+        topics.forEach((t, k) => {
+          if (hasTopic(ix, c, t)) weight += idf[k] as number;
+        });
+        out.push({ id: ids[c] ?? '', reason: { type: 'topics', topics: names(c) }, topicShare: own > 0 ? weight / own : 0 });
       }
       return out;
     }
-    // score = shared-topic weight as a share of the article's own (0–1) + cosine × recency (0–1)
-    const idf = topics.map((t) => Math.log(ix.n / Math.max(1, scorer.df(t))));
-    let own = 0;
-    for (const w of idf) own += w;
     const candidates: Candidate[] = [];
     const consider = (c: number): void => {
       if (c === i || consideredFor[c] === i + 1 || used.has(groupOf(c))) return;
@@ -620,8 +630,8 @@ export class RelatedFinder {
       const similarity = text.score(i, c);
       const textScore = similarity >= MIN_TEXT_SCORE ? similarity : 0;
       if (!shares && textScore === 0) return;
-      const topic = own > 0 ? weight / own : 0;
-      candidates.push({ c, topic, text: textScore, shares, score: topic + textScore, same: langCode[c] === code });
+      const topic = own > 0 ? (weight / own) * recency(ix.time[i] as number, ix.time[c] as number) : 0;
+      candidates.push({ c, topic, text: textScore, shares, score: TOPIC_WEIGHT * topic + textScore, same: langCode[c] === code });
     };
     for (const c of ranked) consider(c);
     for (const s of text.similar(i, want + extra, (c) => !used.has(groupOf(c)))) consider(s.idx);
@@ -633,7 +643,7 @@ export class RelatedFinder {
       if (used.has(groupOf(x.c))) continue;
       used.add(groupOf(x.c));
       const reason: RelatedReason = x.shares && x.topic >= x.text ? { type: 'topics', topics: names(x.c) } : { type: 'text' };
-      out.push({ id: ids[x.c] ?? '', reason });
+      out.push({ id: ids[x.c] ?? '', reason, topicShare: x.topic, textScore: x.text });
     }
     return out;
   }

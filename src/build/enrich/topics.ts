@@ -9,7 +9,7 @@
  * "NATO") share one topic and both labels.
  */
 import * as v from 'valibot';
-import { type Lang, SLUG, type TopicLabels, type TopicRef } from '../../core/model/article.ts';
+import { LANGS, type Lang, SLUG, type TopicLabels, type TopicRef } from '../../core/model/article.ts';
 import { slugify } from '../../core/text/slug.ts';
 import { type ImportError, importError } from '../errors.ts';
 import { notAnObject, parseJson, schemaErrors } from '../schemaIssues.ts';
@@ -55,7 +55,6 @@ export function mergeGlossaries(parts: ReadonlyArray<{ file: string; glossary: G
 
 const QUOTES = /["'`«»„“”‘’‚‹›ʼ]/g;
 
-/** Fold a label for matching: case, spacing, quotes and apostrophes do not matter. */
 /** The glossary of all topics.json files given: their names and labels, merged. */
 export function loadGlossary(files: ReadonlyArray<{ file: string; text: string }>): { glossary: Glossary; errors: ImportError[] } {
   const parsed = files.map((f) => ({ file: f.file, ...parseGlossary(f.text, f.file) }));
@@ -63,8 +62,54 @@ export function loadGlossary(files: ReadonlyArray<{ file: string; text: string }
   return { glossary: merged.glossary, errors: [...parsed.flatMap((p) => p.errors), ...merged.errors] };
 }
 
+/** Fold a label for matching: case, spacing, quotes and apostrophes do not matter. */
 export function foldLabel(label: string): string {
   return label.normalize('NFC').replace(QUOTES, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('uk');
+}
+
+/** Feed categories that are slugs of common news sections, with their names in both languages. */
+const SECTION_NAMES: Record<string, TopicLabels> = {
+  ukraine: { uk: 'Україна', en: 'Ukraine' },
+  world: { uk: 'Світ', en: 'World' },
+  news: { uk: 'Новини', en: 'News' },
+  politics: { uk: 'Політика', en: 'Politics' },
+  economy: { uk: 'Економіка', en: 'Economy' },
+  business: { uk: 'Бізнес', en: 'Business' },
+  finance: { uk: 'Фінанси', en: 'Finance' },
+  society: { uk: 'Суспільство', en: 'Society' },
+  sport: { uk: 'Спорт', en: 'Sport' },
+  sports: { uk: 'Спорт', en: 'Sport' },
+  culture: { uk: 'Культура', en: 'Culture' },
+  science: { uk: 'Наука', en: 'Science' },
+  technology: { uk: 'Технології', en: 'Technology' },
+  tech: { uk: 'Технології', en: 'Technology' },
+  health: { uk: 'Здоров’я', en: 'Health' },
+  war: { uk: 'Війна', en: 'War' },
+  opinion: { uk: 'Думки', en: 'Opinion' },
+  regions: { uk: 'Регіони', en: 'Regions' },
+  kyiv: { uk: 'Київ', en: 'Kyiv' },
+  europe: { uk: 'Європа', en: 'Europe' },
+  usa: { uk: 'США', en: 'USA' },
+  education: { uk: 'Освіта', en: 'Education' },
+  environment: { uk: 'Довкілля', en: 'Environment' },
+  entertainment: { uk: 'Розваги', en: 'Entertainment' },
+  lifestyle: { uk: 'Стиль життя', en: 'Lifestyle' },
+};
+
+/** A category written as a slug ("ukraine", "el-salvador", "money_fx"). */
+const SLUG_LIKE = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+/**
+ * A category's label as a reader sees it: a slug is never shown raw — a known
+ * section has its name in both languages, another slug becomes words
+ * ("el-salvador" → "El Salvador", "usa" → "USA"). Any other name is kept as written.
+ */
+export function categoryLabels(label: string, lang: Lang): TopicLabels {
+  if (!SLUG_LIKE.test(label)) return { [lang]: label };
+  const known = SECTION_NAMES[label.replace(/_/g, '-')];
+  if (known) return { ...known };
+  const words = label.split(/[-_]/).map((w) => (w.length <= 3 && !/\d/.test(w) && label.length <= 4 ? w.toUpperCase() : `${w.charAt(0).toUpperCase()}${w.slice(1)}`));
+  return { [lang]: words.join(' ') };
 }
 
 /** How a topic name is written as a label: trimmed, single spaces, otherwise as given. */
@@ -110,11 +155,39 @@ export class TopicRegistry {
     const slug = glossarySlug ?? this.byLabel.get(folded) ?? slugify(folded);
     const labels = this.labels.get(slug);
     if (!labels || (labels[lang] === undefined && glossarySlug === undefined)) {
-      if (!labels) this.labels.set(slug, { [lang]: label });
-      else labels[lang] = label;
+      const shown = categoryLabels(label, lang);
+      if (!labels) this.labels.set(slug, shown);
+      else for (const l of LANGS) labels[l] ??= shown[l];
       this.refs.delete(slug);
     }
     if (!this.byLabel.has(folded)) this.byLabel.set(folded, slug);
+    return slug;
+  }
+
+  /**
+   * The slug of a topic found in the text (entityTopics.ts), named in one
+   * language or both: one topic for all its labels, and the same topic as a
+   * category or glossary entry of the same name.
+   */
+  resolveNamed(named: TopicLabels): string | undefined {
+    const given = LANGS.flatMap((lang) => {
+      const label = named[lang] === undefined ? '' : cleanLabel(named[lang]);
+      return label === '' ? [] : [{ lang, label, folded: foldLabel(label) }];
+    });
+    const first = given[0];
+    if (!first) return undefined;
+    const known = given.map(({ folded }) => (this.glossarySlugs.has(folded) ? folded : this.byLabel.get(folded))).find((s) => s !== undefined);
+    const slug = known ?? slugify(first.folded);
+    if (slug === '') return undefined;
+    let labels = this.labels.get(slug);
+    if (!labels) this.labels.set(slug, (labels = {}));
+    for (const { lang, label, folded } of given) {
+      if (labels[lang] === undefined && !this.glossarySlugs.has(slug)) {
+        labels[lang] = label;
+        this.refs.delete(slug);
+      }
+      if (!this.byLabel.has(folded)) this.byLabel.set(folded, slug);
+    }
     return slug;
   }
 

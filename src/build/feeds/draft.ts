@@ -4,6 +4,7 @@
  * source gave it, before ids, slugs, topics, translations and related articles
  * are settled across the whole dataset (enrich.ts).
  */
+import type { SlimMention } from '../enrich/entityTopics.ts';
 import type { Block, Lang, Source } from '../../core/model/article.ts';
 
 /** A value with where it was written, for messages about it. */
@@ -60,6 +61,8 @@ export interface DraftFacts {
   wordCount: number;
   /** the draft's fields passed the Article schema's checks of them (enrich.ts then checks only the rest) */
   checked?: boolean;
+  /** the names its text mentions (enrich/entityTopics.ts) */
+  mentions?: SlimMention[];
 }
 
 /** The source when neither the text nor its sidecar names one. */

@@ -89,6 +89,8 @@ export const RelatedReason = v.variant('type', [
   v.object({ type: v.literal('text') }),
   /** picked by the editor in the source ("Ще на цю тему") */
   v.object({ type: v.literal('editorial') }),
+  /** an article of the same story (clustered at data build: shared names and similar text) */
+  v.object({ type: v.literal('story') }),
 ]);
 export type RelatedReason = v.InferOutput<typeof RelatedReason>;
 
@@ -109,6 +111,23 @@ export type RelatedArticle = v.InferOutput<typeof RelatedArticle>;
 
 export const Translations = v.object({ uk: v.optional(Slug), en: v.optional(Slug) });
 
+/** An earlier article of the story, as the context's timeline shows it. */
+export const StoryItem = v.object({ slug: Slug, lang: Lang, headline: NonEmpty, publishedAt: IsoDate });
+export type StoryItem = v.InferOutput<typeof StoryItem>;
+
+/** The story so far, built from the archive at data build (build/enrich/context.ts). */
+export const Story = v.object({
+  /** articles of the story in the archive, this one included */
+  size: v.number(),
+  /** the latest earlier articles of the story, oldest first */
+  earlier: v.array(StoryItem),
+});
+export type Story = v.InferOutput<typeof Story>;
+
+/** A fact about one of the article's main topics: how many articles, since when. */
+export const TopicFact = v.object({ topic: TopicRef, count: v.number(), since: IsoDate });
+export type TopicFact = v.InferOutput<typeof TopicFact>;
+
 export const Article = v.object({
   id: NonEmpty,
   slug: Slug,
@@ -122,8 +141,14 @@ export const Article = v.object({
   url: v.optional(Href),
   lead: v.string(),
   body: v.array(Block),
-  /** background: the seed's "Контекст" */
+  /** background: the seed's "Контекст" (the editor's, first and never replaced) */
   context: v.array(Block),
+  /** the story so far, from the archive (when the article is part of one) */
+  story: v.optional(Story),
+  /** facts about the article's main topics, from the archive */
+  facts: v.optional(v.array(TopicFact)),
+  /** the section: a category a large share of the archive carries ("Україна", "Світ"); not one of `topics` */
+  section: v.optional(TopicRef),
   topics: v.array(TopicRef),
   /** up to 5 other articles, chosen at data build */
   related: v.array(RelatedArticle),
