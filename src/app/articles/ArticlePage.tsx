@@ -1,7 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Lang } from '../../core/model/article.ts';
+import type { Lang, TopicRef } from '../../core/model/article.ts';
+import { topicLabel } from '../../core/model/topicLabel.ts';
 import { articleQuery } from './queries.ts';
 import { Blocks } from './Blocks.tsx';
 import { ContextAside } from './ContextAside.tsx';
@@ -11,6 +12,18 @@ import { Time } from './Time.tsx';
 import { readingMinutes } from './readingTime.ts';
 import { SaveButton } from '../saved/SaveButton.tsx';
 import { ShareSlot } from '../embed/ShareSlot.tsx';
+
+/** The article's section ("Світ", "Спорт"): a link to its page above the headline. */
+function SectionLink({ section, ui }: { section: TopicRef; ui: Lang }) {
+  const label = topicLabel(section.labels, ui, section.slug);
+  return (
+    <p className="kicker">
+      <Link to={`/${ui}/topics/${section.slug}`} lang={label.lang}>
+        {label.text}
+      </Link>
+    </p>
+  );
+}
 
 /** The article page, modelled on the seed: headline, Kyiv time, body, Контекст, Теми, Ще на цю тему. */
 export function ArticlePage() {
@@ -28,6 +41,7 @@ export function ArticlePage() {
       <title>{`${article.headline} — Kontekst`}</title>
       <meta name="description" content={article.lead.slice(0, 200)} />
       <header className="article-header">
+        {article.section ? <SectionLink section={article.section} ui={ui} /> : null}
         <h1 lang={contentLang}>{article.headline}</h1>
         <p className="meta">
           <Time iso={article.publishedAt} />

@@ -72,3 +72,15 @@ describe('TopicRegistry', () => {
     expect(r.ref('nato').labels).toEqual({ uk: 'НАТО', en: 'NATO' });
   });
 });
+
+describe('category labels', () => {
+  it('never show a slug raw: known sections in both languages, other slugs as words', async () => {
+    const { categoryLabels } = await import('./topics.ts');
+    expect(categoryLabels('world', 'uk')).toEqual({ uk: 'Світ', en: 'World' });
+    expect(categoryLabels('el-salvador', 'en')).toEqual({ en: 'El Salvador' });
+    expect(categoryLabels('usa', 'en')).toEqual({ uk: 'США', en: 'USA' });
+    expect(categoryLabels('eec', 'en')).toEqual({ en: 'EEC' });
+    expect(categoryLabels('money-fx', 'en')).toEqual({ en: 'Money Fx' });
+    expect(categoryLabels('Тереза Мей', 'uk')).toEqual({ uk: 'Тереза Мей' });
+  });
+});

@@ -139,7 +139,9 @@ export function layoutDataset(
 
   const topics = new Map<string, { ref: TopicRef; items: ArticleSummary[] }>();
   summaries.forEach((s, k) => {
-    for (const ref of articles[k]?.topics ?? []) {
+    const a = articles[k];
+    // a section's page lists its articles too
+    for (const ref of a?.section ? [a.section, ...a.topics] : (a?.topics ?? [])) {
       const entry = topics.get(ref.slug);
       if (entry) entry.items.push(s);
       else topics.set(ref.slug, { ref, items: [s] });

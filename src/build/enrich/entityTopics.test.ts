@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Draft } from '../feeds/draft.ts';
+import { buildArticles } from './enrich.ts';
+import { entityTopics, mentionsOf } from './entityTopics.ts';
+
+function draft(n: number, lang: 'uk' | 'en', headline: string, text: string, topics: string[] = []): Draft {
+  return {
+    file: 'feed.xml',
+    item: n,
+    ref: `feed.xml#${n}`,
+    idSource: `feed:${n}`,
+    lang,
+    headline,
+    publishedAt: new Date(Date.UTC(2021, 0, 1 + n)).toISOString(),
+    source: { name: 'Test' },
+    lead: text,
+    body: [],
+    context: [],
+    topics: topics.map((value) => ({ value, file: 'feed.xml', line: n })),
+    picks: [],
+  };
+}
+
+describe('topics from the text', () => {
+  it('one topic across inflections, labelled in the base form; a name only one article has is no topic', () => {
+    const topics = entityTopics([
+      { id: 'a', mentions: mentionsOf('Тереза Мей поїхала до Брюсселя', 'У середу прем’єрка Тереза Мей зустрілася з Мішелем Барньє.', 'uk') },
+      { id: 'b', mentions: mentionsOf('Парламент не підтримав угоду', 'Депутати відхилили угоду Терези Мей, заявив Мішель Барньє.', 'uk') },
+    ]);
+    const labels = (id: string) => (topics.get(id) ?? []).map((t) => t.labels.uk);
+    expect(labels('a')).toContain('Тереза Мей');
+    expect(labels('b')).toContain('Тереза Мей');
+    expect(labels('a')).toContain('Мішель Барньє');
+    expect(labels('a')).not.toContain('Брюссель'); // only article a names it
+  });
+
+  it('every article gets them, one topic page per name in both languages, and a category of the same name is the same topic', () => {
+    const { articles } = buildArticles([
+      draft(1, 'uk', 'Казахстан і НАТО провели навчання', 'Військові Казахстану взяли участь у навчаннях НАТО.'),
+      draft(2, 'en', 'Kazakhstan joins NATO drills', 'Troops from Kazakhstan took part in NATO exercises.'),
+      draft(3, 'uk', 'Казахстан підвищив ціни', 'Уряд Казахстану підвищив ціни на пальне.', ['НАТО']),
+    ]);
+    const bySlug = new Map(articles.flatMap((a) => a.topics).map((t) => [t.slug, t.labels]));
+    const kz = [...bySlug].filter(([, l]) => l.uk === 'Казахстан' || l.en === 'Kazakhstan');
+    expect(kz).toHaveLength(1);
+    expect(kz[0]?.[1]).toMatchObject({ uk: 'Казахстан', en: 'Kazakhstan' });
+    const nato = [...bySlug].filter(([, l]) => l.uk === 'НАТО' || l.en === 'NATO');
+    expect(nato).toHaveLength(1);
+    for (const a of articles) expect(a.topics.length).toBeGreaterThan(0);
+  });
+});
+
+describe('sections', () => {
+  it('a category most of a big archive carries is the section, shown as such, not a topic shared', () => {
+    const drafts = Array.from({ length: 60 }, (_, k) => draft(k, 'uk', `Новина номер ${k}`, `Текст новини ${k}.`, k % 20 === 0 ? ['ukraine', 'Київ'] : ['ukraine']));
+    const { articles } = buildArticles(drafts);
+    for (const a of articles) {
+      expect(a.section).toEqual({ slug: 'ukraine', labels: { uk: 'Україна', en: 'Ukraine' } });
+      expect(a.topics.map((t) => t.slug)).not.toContain('ukraine');
+    }
+    // Київ is on one in twenty: a category that says something, still a topic
+    expect(articles.filter((a) => a.topics.some((t) => t.labels.uk === 'Київ'))).toHaveLength(3);
+  });
+});
