@@ -34,6 +34,14 @@ describe('topics from the text', () => {
     expect(labels('a')).not.toContain('Брюссель'); // only article a names it
   });
 
+  it('an English name that starts a sentence is kept whole; the agency sign-off is no name', () => {
+    const forms = mentionsOf('LOUISIANA PACIFIC TO BUY PLANT', 'Louisiana Pacific Corp said it will buy a plant in Seattle. Reuters', 'en').map((m) => m[2][0]?.[0]);
+    expect(forms).toContain('Louisiana Pacific');
+    expect(forms).toContain('Seattle');
+    expect(forms).not.toContain('Pacific');
+    expect(forms).not.toContain('Reuters');
+  });
+
   it('every article gets them, one topic page per name in both languages, and a category of the same name is the same topic', () => {
     const { articles } = buildArticles([
       draft(1, 'uk', 'Казахстан і НАТО провели навчання', 'Військові Казахстану взяли участь у навчаннях НАТО.'),

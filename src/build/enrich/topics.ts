@@ -159,6 +159,11 @@ export class TopicRegistry {
       if (!labels) this.labels.set(slug, shown);
       else for (const l of LANGS) labels[l] ??= shown[l];
       this.refs.delete(slug);
+      // a section named in both languages is found by either name (США, found in a text, is `usa`)
+      for (const l of LANGS) {
+        const other = shown[l];
+        if (other !== undefined && !this.byLabel.has(foldLabel(other))) this.byLabel.set(foldLabel(other), slug);
+      }
     }
     if (!this.byLabel.has(folded)) this.byLabel.set(folded, slug);
     return slug;

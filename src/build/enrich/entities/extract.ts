@@ -185,15 +185,23 @@ export function extractEntities(title: string, text: string, lang: Lang): Mentio
   const capMid = new Set<string>(); // capitalised (not all-caps) away from sentence start
   const capAny = new Set<string>(); // capitalised normal-case word anywhere
   const lowerRaw = new Set<string>();
+  let afterInitial = false;
   for (const tk of toks) {
-    if (tk.t !== T.Word) continue;
+    if (tk.t !== T.Word) {
+      afterInitial = false;
+      continue;
+    }
     if (tk.cap) {
       if (!tk.allCaps) {
         const k = memoKey(tk.s);
         capAny.add(k);
-        if (!tk.initial) capMid.add(k);
+        // in English, right after a capitalised sentence start is no evidence either: newswire
+        // sentences start with names ("Louisiana Pacific Corp said"); Ukrainian ones with an
+        // adjective or a noun before a name ("Військові Казахстану", "Уряд Казахстану")
+        if (!tk.initial && !(afterInitial && lang === 'en')) capMid.add(k);
       }
     } else lowerRaw.add(tk.s);
+    afterInitial = tk.initial && tk.cap;
   }
   let lowerKeys: Set<string> | undefined;
   const isLowerSeen = (w: string): boolean => {

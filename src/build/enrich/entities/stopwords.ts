@@ -42,7 +42,7 @@ prime senator governor director analysts analyst sources
 inc corp co ltd plc llc group company
 first second third one two three four five
 
-read see photo video update reuter note
+read see photo video update reuter reuters note
 currently earlier later today yesterday tomorrow last next this
 `;
 
