@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 
 const repo = resolve(import.meta.dirname, '..');
-const FEED = join(repo, 'src/build/fixtures/story.rss.xml');
+const FEED = join(repo, 'src/build/enrich/fixtures/story.rss.xml');
 const FIRST = 'Пілоти Ryanair оголосили страйк у Німеччині';
 const SECOND = 'Ryanair скасувала 150 рейсів через страйк пілотів у Німеччині';
 const THIRD = 'Страйк пілотів Ryanair у Німеччині: скасовано ще 190 рейсів';

@@ -20,7 +20,7 @@ function corpus(n: number): RelatedInput[] {
   }));
 }
 
-describe('findRelatedInParallel', () => {
+describe('findRelatedInParallel', { timeout: 30_000 }, () => { // worker threads boot tsx: slow on a busy machine
   const articles = corpus(CHUNK * 100 + 5);
   const expected = findRelated(articles);
 

@@ -17,7 +17,7 @@ function feed(name: string): FeedFile {
   return { file: name, text, format } as FeedFile;
 }
 
-describe('parseInWorkers', () => {
+describe('parseInWorkers', { timeout: 30_000 }, () => { // worker threads boot tsx: slow on a busy machine
   it('gives each feed the drafts (with their facts) and errors of the in-line parse, in order, and empties its text', async () => {
     const names = ['rss2.xml', 'atom1.xml', 'feed11.json', 'rss1.rdf'];
     const expected = names.map((n) => {

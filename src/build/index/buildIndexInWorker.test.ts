@@ -19,7 +19,7 @@ const ARTICLES = [
   article(3, 'en', 'Talks in Geneva ended', 'Delegations negotiated security guarantees.'),
 ];
 
-describe('startSearchWorker', () => {
+describe('startSearchWorker', { timeout: 30_000 }, () => { // worker threads boot tsx: slow on a busy machine
   it('gives the files of the in-line build, shards as JSON text', async () => {
     const files = await startSearchWorker({ shardDocs: 1 }).build(ARTICLES);
     const expected = buildSearchIndex(ARTICLES, { shardDocs: 1 });
