@@ -3,38 +3,21 @@
  * picks is imported; its articles still read like the seed article — the Контекст aside tells
  * the story so far and what the archive holds, "Ще на цю тему" names the same story.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect } from './fixtures.ts';
+import { test, expect, importFeed, serveDataFrom } from './fixtures.ts';
 
-const repo = resolve(import.meta.dirname, '..');
-const FEED = join(repo, 'src/build/enrich/fixtures/story.rss.xml');
+const FEED = join(resolve(import.meta.dirname, '..'), 'src/build/enrich/fixtures/story.rss.xml');
 const FIRST = 'Пілоти Ryanair оголосили страйк у Німеччині';
 const SECOND = 'Ryanair скасувала 150 рейсів через страйк пілотів у Німеччині';
 const THIRD = 'Страйк пілотів Ryanair у Німеччині: скасовано ще 190 рейсів';
-let out: string;
+let data: ReturnType<typeof importFeed>;
 
 test.beforeAll(() => {
-  out = join(mkdtempSync(join(tmpdir(), 'kontekst-e2e-context-')), 'data');
-  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'src/build/cli.ts'), FEED, '--out', out], { cwd: repo, stdio: 'pipe' });
+  data = importFeed(FEED);
 });
-test.afterAll(() => rmSync(resolve(out, '..'), { recursive: true, force: true }));
-
-test.beforeEach(async ({ page }) => {
-  await page.route('**/data/**', async (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
-    const file = normalize(join(out, decodeURIComponent(path)));
-    if (!file.startsWith(`${out}/`)) return route.fulfill({ status: 404 });
-    try {
-      await route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
-    } catch {
-      await route.fulfill({ status: 404, body: 'not found' });
-    }
-  });
-});
+test.afterAll(() => data.done());
+test.beforeEach(({ page }) => serveDataFrom(page, data.dir));
 
 async function open(page: import('@playwright/test').Page, ui: 'uk' | 'en', headline: string): Promise<void> {
   await page.goto(`/${ui}/?page=1`); // ?page=1: fetched from the imported dataset, not the prerendered sample

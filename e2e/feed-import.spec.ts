@@ -3,41 +3,26 @@
  * and a reader opens one of its articles, its topic page and its related list.
  * The app is the built site; its /data/ requests are answered from DIR.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, normalize, resolve } from 'node:path';
-import { test, expect } from './fixtures.ts';
+import { join, resolve } from 'node:path';
+import { test, expect, importFeed, serveDataFrom } from './fixtures.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const FEED = join(repo, 'src/build/fixtures/rss2.xml');
 const HEADLINE = 'НАТО відповіло Москві щодо безпекових гарантій';
 const OTHER = 'Зустріч у Женеві завершилась';
-let out: string;
+let data: ReturnType<typeof importFeed>;
 
 test.beforeAll(() => {
-  out = join(mkdtempSync(join(tmpdir(), 'kontekst-e2e-feed-')), 'data');
-  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'src/build/cli.ts'), FEED, '--out', out], { cwd: repo, stdio: 'pipe' });
+  data = importFeed(FEED);
 });
-test.afterAll(() => {
-  rmSync(resolve(out, '..'), { recursive: true, force: true });
-});
+test.afterAll(() => data.done());
 
 /** A 1×1 PNG for the feed's picture: the test machine has no internet. */
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 test.beforeEach(async ({ page }) => {
   await page.route('https://news.example.org/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
-  await page.route('**/data/**', async (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
-    const file = normalize(join(out, decodeURIComponent(path)));
-    if (!file.startsWith(`${out}/`)) return route.fulfill({ status: 404 });
-    try {
-      await route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
-    } catch {
-      await route.fulfill({ status: 404, body: 'not found' });
-    }
-  });
+  await serveDataFrom(page, data.dir);
 });
 
 test('an imported feed article reads like any other, with its topic page and related list', async ({ page }) => {

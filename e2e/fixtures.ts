@@ -2,6 +2,10 @@
  * Shared test fixture: every page fails its test on an uncaught exception or
  * a console error, so "no uncaught errors in the console" holds in every journey.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, normalize, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { INTERACTIVE_MARK } from '../src/core/page/state.ts';
 
@@ -56,4 +60,29 @@ export async function openSeedFromHome(page: Page): Promise<void> {
   await page.goto('/uk/');
   await page.getByRole('link', { name: SEED_HEADLINE }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
+}
+
+/**
+ * A publisher's import for a spec: `npm run data -- FEED --out DIR` into a temporary folder.
+ * Gives the dataset folder; `done()` removes it.
+ */
+export function importFeed(feed: string): { dir: string; done: () => void } {
+  const repo = resolve(import.meta.dirname, '..');
+  const dir = join(mkdtempSync(join(tmpdir(), 'kontekst-e2e-feed-')), 'data');
+  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'src/build/cli.ts'), feed, '--out', dir], { cwd: repo, stdio: 'pipe' });
+  return { dir, done: () => rmSync(resolve(dir, '..'), { recursive: true, force: true }) };
+}
+
+/** The page's `/data/…` requests answered from a dataset folder (the built site carries the sample's). */
+export async function serveDataFrom(page: Page, dir: string): Promise<void> {
+  await page.route('**/data/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
+    const file = normalize(join(dir, decodeURIComponent(path)));
+    if (!file.startsWith(`${dir}/`)) return route.fulfill({ status: 404 });
+    try {
+      await route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
 }

@@ -45,26 +45,21 @@ export interface Mention {
 }
 
 // ---- memoised word keys ------------------------------------------------------------------------
-const keyMemo = new Map<string, string>();
-const altMemo = new Map<string, string>();
-function memoAlt(w: string): string {
-  let k = altMemo.get(w);
-  if (k === undefined) {
-    if (altMemo.size > 300_000) altMemo.clear();
-    k = wordAltKey(w);
-    altMemo.set(w, k);
-  }
-  return k;
+/** `fn` with its answers kept (cleared past 300 000 words, so a long import never grows without bound). */
+function memoised(fn: (w: string) => string): (w: string) => string {
+  const memo = new Map<string, string>();
+  return (w) => {
+    let k = memo.get(w);
+    if (k === undefined) {
+      if (memo.size > 300_000) memo.clear();
+      k = fn(w);
+      memo.set(w, k);
+    }
+    return k;
+  };
 }
-function memoKey(w: string): string {
-  let k = keyMemo.get(w);
-  if (k === undefined) {
-    if (keyMemo.size > 300_000) keyMemo.clear();
-    k = wordKey(w);
-    keyMemo.set(w, k);
-  }
-  return k;
-}
+const memoAlt = memoised(wordAltKey);
+const memoKey = memoised(wordKey);
 
 // ---- tokenisation ------------------------------------------------------------------------------
 // 1: dotted abbreviation (U.S., U.K.)  2: word  3: number  4: one punctuation char / newline
