@@ -123,7 +123,8 @@ async function parse({ seeds, feeds = [] }: BuildInput, errors: ImportError[], p
     inWorkers[k] = undefined;
     // A feed's text is not needed once it is drafts: let it go (hundreds of MB at 100 000 articles).
     releaseFeed(feed);
-    errors.push(...parsed.errors);
+    // one at a time: a feed of 200 000 broken items has more errors than a call takes arguments
+    for (const e of parsed.errors) errors.push(e);
     sources += parsed.items;
     for (const d of parsed.drafts) feedDrafts.push(d);
   });
@@ -134,7 +135,7 @@ async function parse({ seeds, feeds = [] }: BuildInput, errors: ImportError[], p
 /** Normalise: feed items that are the same article (same guid or link) merged into one. */
 function normalise(parsed: Parsed, errors: ImportError[]): { drafts: Draft[]; merged: number } {
   const deduped = mergeDuplicates(parsed.feedDrafts);
-  errors.push(...deduped.errors);
+  for (const e of deduped.errors) errors.push(e);
   return { drafts: [...parsed.drafts, ...deduped.drafts], merged: deduped.merged };
 }
 

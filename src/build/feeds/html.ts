@@ -16,6 +16,7 @@ import { Parser } from 'htmlparser2';
 import { isSpace } from '../../core/text/letters.ts';
 import type { Block, Inline } from '../../core/model/article.ts';
 import { safeLink } from './normalise.ts';
+import { imageLink } from './clean.ts';
 
 /** Elements dropped together with everything inside them. */
 const DROPPED = new Set([
@@ -106,7 +107,7 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
       lists[lists.length - 1]?.items.push(content);
     } else if (quote > 0) {
       if (quoteRuns.length > 0) quoteRuns.push({ type: 'text', text: ' ' });
-      quoteRuns.push(...content);
+      for (const run of content) quoteRuns.push(run);
     } else blocks.push({ type: 'paragraph', content });
   };
 
@@ -131,7 +132,10 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
           if (quote++ === 0) quoteRuns = [];
         } else if (name === 'ul' || name === 'ol') {
           flush();
-          lists.push({ ordered: name === 'ol', items: [] });
+          // A nested list's items are its outermost list's (the model has no nesting): they are
+          // gathered in that list's array from the start, so closing a list copies nothing.
+          const outer = lists[lists.length - 1];
+          lists.push({ ordered: name === 'ol', items: outer ? outer.items : [] });
         } else if (name === 'li') {
           flush();
           inItem = true;
@@ -141,8 +145,8 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
         else if (STRONG.has(name)) strong++;
         else if (name === 'a') links.push(safeLink(attrs.href, options.base));
         else if (name === 'img') {
-          const src = safeLink(attrs.src, options.base);
-          if (src === undefined || /^mailto:/i.test(src)) return;
+          const src = imageLink(attrs.src, options.base);
+          if (src === undefined) return;
           flush();
           const alt = fix((attrs.alt ?? '').replace(SPACE, ' ').trim());
           if (lists.length === 0 && quote === 0 && !heading) blocks.push({ type: 'image', src, alt });
@@ -174,13 +178,11 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
         } else if ((name === 'ul' || name === 'ol') && lists.length > 0) {
           flush();
           const list = lists.pop();
-          if (list && list.items.length > 0) {
-            const outer = lists[lists.length - 1];
-            if (outer) outer.items.push(...list.items);
-            else if (quote > 0) {
+          if (list && list.items.length > 0 && lists.length === 0) {
+            if (quote > 0) {
               for (const item of list.items) {
                 if (quoteRuns.length > 0) quoteRuns.push({ type: 'text', text: ' ' });
-                quoteRuns.push(...item);
+                for (const run of item) quoteRuns.push(run);
               }
             } else blocks.push({ type: 'list', ordered: list.ordered, items: list.items });
           }
@@ -199,10 +201,9 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): Block[] {
   parser.end();
   void inItem;
   flush();
-  while (lists.length > 0) {
-    const list = lists.pop();
-    if (list && list.items.length > 0) blocks.push({ type: 'list', ordered: list.ordered, items: list.items });
-  }
+  // lists left open: their items are the outermost one's
+  const outermost = lists[0];
+  if (outermost && outermost.items.length > 0) blocks.push({ type: 'list', ordered: outermost.ordered, items: outermost.items });
   if (quoteRuns.length > 0) {
     const content = tidy(quoteRuns);
     if (content.length > 0) blocks.push({ type: 'quote', content });

@@ -17,6 +17,7 @@ import type { FeedEntry, ParsedFeed } from './entry.ts';
 import { itemMessage } from './entry.ts';
 import { htmlToBlocks, htmlToText, textToBlocks } from './html.ts';
 import { cleanSpace, normaliseText, parseFeedDate, safeLink } from './normalise.ts';
+import { MAX_ITEM_TOPICS, MAX_TOPIC_NAME, cleanText, imageLink, notInFuture } from './clean.ts';
 
 /** An article file must stay under 1 MB: its body may take this much JSON. */
 export const MAX_BODY_JSON = 900_000;
@@ -130,7 +131,7 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
 
   const rawTitle = e.title ? (e.title.html || /<[a-z!/]/i.test(e.title.value) ? htmlToText(e.title.value) : e.title.value) : '';
   const lang = feedLang(e.lang ?? feed.lang, rawTitle);
-  const fix = (s: string): string => normaliseText(s, lang);
+  const fix = (s: string): string => normaliseText(cleanText(s), lang);
   const headline = cleanSpace(fix(rawTitle));
   if (headline === '') return error('no title; skipped');
 
@@ -147,7 +148,7 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
     blocks = e.summary.html ? fromHtml(e.summary.value) : textToBlocks(e.summary.value, fix);
     summary = '';
   }
-  const image = safeLink(e.image, base);
+  const image = imageLink(e.image, base);
   if (image !== undefined && !blocks.some((b) => b.type === 'image')) blocks.unshift({ type: 'image', src: image, alt: '' });
   const { lead, body } = leadAndBody(summary, blocks);
   if (lead === '' && !body.some((b) => b.type !== 'image' && blockText(b).trim() !== '')) return error('no text (neither content nor summary); skipped');
@@ -167,18 +168,23 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
     warn(`${why}; dated by the feed: ${feedIso}`);
     publishedAt = feedIso;
   }
+  const present = notInFuture(publishedAt, feedIso);
+  if (present !== undefined) {
+    warn(`date ${publishedAt} is in the future; dated ${present}`);
+    publishedAt = present;
+  }
   let updatedAt: string | undefined;
   if (e.updated !== undefined && e.published !== undefined) {
     const u = parseFeedDate(e.updated);
     if ('iso' in u) {
-      if (Date.parse(u.iso) > Date.parse(publishedAt)) updatedAt = u.iso;
+      if (Date.parse(u.iso) > Date.parse(publishedAt) && notInFuture(u.iso) === undefined) updatedAt = u.iso;
     } else warn(`updated: ${u.problem}; left out`);
   }
 
   // who
   const author = e.author !== undefined ? cleanSpace(fix(htmlToText(e.author))) : '';
   const sourceUrl = safeLink(feed.link);
-  let sourceName = feed.title !== undefined ? cleanSpace(htmlToText(feed.title)) : '';
+  let sourceName = feed.title !== undefined ? cleanSpace(cleanText(htmlToText(feed.title))) : '';
   if (sourceName === '' && sourceUrl !== undefined) sourceName = new URL(sourceUrl).hostname;
   const source: Source = { name: sourceName === '' ? 'Kontekst' : sourceName, ...(sourceUrl !== undefined && { url: sourceUrl }) };
 
@@ -186,8 +192,12 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
   const seen = new Set<string>();
   const topics: Located[] = [];
   for (const c of e.categories) {
-    const label = fix(categoryLabel(c));
+    const label = fix(categoryLabel(c)).slice(0, MAX_TOPIC_NAME).trim();
     if (label === '' || seen.has(label)) continue;
+    if (topics.length === MAX_ITEM_TOPICS) {
+      warn(`${e.categories.length} categories: only the first ${MAX_ITEM_TOPICS} topics are kept`);
+      break;
+    }
     seen.add(label);
     topics.push({ value: label, file, line: e.line });
   }
@@ -226,10 +236,21 @@ export function feedToDrafts(feed: ParsedFeed): FeedDrafts {
   const drafts: Draft[] = [];
   const errors = [...feed.errors];
   for (const entry of feed.entries) {
-    const r = entryToDraft(entry, feed);
-    errors.push(...r.errors);
+    const r = itemToDraft(entry, feed);
+    for (const e of r.errors) errors.push(e);
     if (r.draft) drafts.push(r.draft);
   }
-  const items = feed.entries.length + feed.broken;
+  // A feed that could not be read at all (not JSON, no item to salvage) counts as one source skipped.
+  const unreadable = feed.entries.length + feed.broken === 0 && feed.errors.some((e) => !e.warning);
+  const items = unreadable ? 1 : feed.entries.length + feed.broken;
   return { drafts, errors, items, skipped: items - drafts.length };
+}
+
+/** entryToDraft, with anything it did not foresee an error of that item alone. */
+function itemToDraft(entry: FeedEntry, feed: ParsedFeed): ItemResult {
+  try {
+    return entryToDraft(entry, feed);
+  } catch (e) {
+    return { errors: [importError(feed.file, entry.line, itemMessage(entry.item, `cannot read the item (${e instanceof Error ? e.message : String(e)}); skipped`))] };
+  }
 }

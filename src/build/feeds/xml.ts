@@ -160,15 +160,28 @@ function atomEntry(entry: Node, n: number, line: number, v03: boolean): FeedEntr
 
 // ---- documents -----------------------------------------------------------------
 
-const ITEM_START = /<(?:[A-Za-z_][\w.-]*:)?(item|entry)[\s>/]/g;
+/** An item's start tag, or a CDATA section or comment, inside which a tag is only text. */
+const ITEM_START = /<!\[CDATA\[|<!--|<(?:[A-Za-z_][\w.-]*:)?(item|entry)[\s>/]/g;
 
-/** Where each item starts: character offsets and 1-based lines. */
+/** Where each item starts: character offsets and 1-based lines (one pass over the text). */
 function itemStarts(xml: string, tag: 'item' | 'entry'): Array<{ offset: number; line: number }> {
   const out: Array<{ offset: number; line: number }> = [];
   let line = 1;
   let at = 0;
+  // where the next "]]>" and "-->" are (-1: none left), so unclosed sections cost one search each
+  const ends: Record<string, { at: number }> = { '<![CDATA[': { at: 0 }, '<!--': { at: 0 } };
   ITEM_START.lastIndex = 0;
   for (let m = ITEM_START.exec(xml); m; m = ITEM_START.exec(xml)) {
+    const section = ends[m[0]];
+    if (section) {
+      const close = m[0] === '<!--' ? '-->' : ']]>';
+      if (section.at >= 0 && section.at < m.index + m[0].length) {
+        section.at = xml.indexOf(close, m.index + m[0].length);
+      }
+      // an unclosed section is read as text: the items after it can still be salvaged
+      if (section.at >= 0) ITEM_START.lastIndex = section.at + close.length;
+      continue;
+    }
     if (m[1] !== tag) continue;
     for (let i = xml.indexOf('\n', at); i >= 0 && i < m.index; i = xml.indexOf('\n', i + 1)) line++;
     at = m.index;
@@ -246,6 +259,18 @@ function reason(msg: string, cutOut = false): string {
   return m.replace(/\.$/, '');
 }
 
+/**
+ * A well-formed piece parsed; the parser's own limits (200 nested elements, an
+ * element named __proto__) come back as the Error it threw.
+ */
+function parseShape(doc: string, format: FeedFormat): Shape | undefined | Error {
+  try {
+    return shape(parser.parse(doc) as Node, format);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
 /** A broken document: each item is cut out and parsed on its own. */
 function salvage(xml: string, file: string, format: FeedFormat, errors: ImportError[]): ParsedFeed {
   const tag = format === 'atom1' || format === 'atom03' ? 'entry' : 'item';
@@ -261,8 +286,8 @@ function salvage(xml: string, file: string, format: FeedFormat, errors: ImportEr
   const head = xml.slice(0, headEnd).replace(/^[\s\S]*?<channel\b[^>]*>/, '');
   const headDoc = wrap(head.replace(/<[^>]*$/, ''));
   if (XMLValidator.validate(headDoc) === true) {
-    const s = shape(parser.parse(headDoc) as Node, format);
-    if (s) meta = feedMeta(s, format);
+    const s = parseShape(headDoc, format);
+    if (s && !(s instanceof Error)) meta = feedMeta(s, format);
   }
 
   const entries: FeedEntry[] = [];
@@ -270,15 +295,16 @@ function salvage(xml: string, file: string, format: FeedFormat, errors: ImportEr
   const close = new RegExp(`</(?:[\\w.-]+:)?${tag}\\s*>`, 'g');
   starts.forEach(({ offset, line }, k) => {
     const n = k + 1;
-    const limit = starts[k + 1]?.offset ?? xml.length;
-    close.lastIndex = offset;
-    const end = close.exec(xml);
-    if (!end || end.index >= limit) {
+    // its end is looked for up to the next item only: every character is searched once
+    const segment = xml.slice(offset, starts[k + 1]?.offset ?? xml.length);
+    close.lastIndex = 0;
+    const end = close.exec(segment);
+    if (!end) {
       broken++;
       errors.push(importError(file, line, itemMessage(n, `broken XML: the ${tag} is not closed; skipped`)));
       return;
     }
-    const chunk = xml.slice(offset, end.index + end[0].length);
+    const chunk = segment.slice(0, end.index + end[0].length);
     const doc = wrap(chunk);
     const ok = XMLValidator.validate(doc, { allowBooleanAttributes: true });
     if (ok !== true) {
@@ -286,7 +312,12 @@ function salvage(xml: string, file: string, format: FeedFormat, errors: ImportEr
       errors.push(importError(file, line + ok.err.line - 1, itemMessage(n, `broken XML: ${reason(ok.err.msg, true)}; skipped`)));
       return;
     }
-    const s = shape(parser.parse(doc) as Node, format);
+    const s = parseShape(doc, format);
+    if (s instanceof Error) {
+      broken++;
+      errors.push(importError(file, line, itemMessage(n, `cannot read the item: ${reason(s.message)}; skipped`)));
+      return;
+    }
     const item = s?.items[0];
     if (!item) {
       broken++;
