@@ -18,6 +18,7 @@ import { Article, type ArticleSummary, type RelatedArticle, type TopicLabels, bl
 import { slugify } from '../../core/text/slug.ts';
 import { countWords } from '../../core/text/words.ts';
 import type { Draft, DraftFacts } from '../feeds/draft.ts';
+import { MAX_SUMMARY_TOPICS } from '../feeds/clean.ts';
 import { type ImportError, importError, importWarning, quote } from '../errors.ts';
 import { addContext } from './context.ts';
 import { entityTopics, mentionsOf } from './entityTopics.ts';
@@ -90,7 +91,8 @@ export function truncateText(text: string, max = LEAD_SUMMARY_LENGTH): string {
 
 /** What lists and "More on this topic" show of an article. */
 export function toSummary(a: Article): ArticleSummary {
-  return { ...summarise(a), lead: truncateText(a.lead) };
+  const summary = summarise(a);
+  return { ...summary, lead: truncateText(a.lead), topics: summary.topics.slice(0, MAX_SUMMARY_TOPICS) };
 }
 
 interface Working {

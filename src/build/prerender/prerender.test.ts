@@ -80,14 +80,16 @@ function pngSize(file: string): { width: number; height: number } {
 
 let content: Site;
 let hostile: Site;
+let hostileFeed: Site;
 
 beforeAll(async () => {
   content = await site('content/');
   hostile = await site('src/build/prerender/fixtures/hostile');
-}, 120_000);
+  hostileFeed = await site('src/build/prerender/fixtures/hostile-feed');
+}, 180_000);
 
 afterAll(() => {
-  for (const s of [content, hostile]) if (s) rmSync(s.dist, { recursive: true, force: true });
+  for (const s of [content, hostile, hostileFeed]) if (s) rmSync(s.dist, { recursive: true, force: true });
 });
 
 function checkPage(s: Site, file: string) {
@@ -128,6 +130,7 @@ function checkPage(s: Site, file: string) {
 
   // Scripts: the only inline executable one is the content-first loader, allowed by its hash in the
   // page's CSP (no 'unsafe-inline'); it loads the app; the state block parses
+  expect(d.all('meta[http-equiv="Content-Security-Policy"]')).toHaveLength(1);
   const csp = d.first('meta[http-equiv="Content-Security-Policy"]')!.attr('content')!;
   const executable = d.all('script').filter((script) => !['application/json', 'application/ld+json'].includes(script.attr('type') ?? ''));
   expect(executable.map((script) => script.attr('src') ?? 'inline')).toEqual(['inline']);
@@ -261,6 +264,23 @@ describe('prerendered sample content', () => {
     const htmlGz = gzipSync(readFileSync(file)).length;
     const cssGz = gzipSync(readFileSync('src/app/shell/styles.css')).length; // unminified: an upper bound
     expect(htmlGz + cssGz).toBeLessThanOrEqual(14 * 1024);
+  });
+});
+
+describe('a hostile feed (control characters, $-patterns, bidi and zero-width controls)', () => {
+  it('imports, prerenders with a share image, and every head is well formed with the text as given', { timeout: 60_000 }, () => {
+    const pages = hostileFeed.report.pages.filter((f) => f.includes('/news/'));
+    expect(pages).toHaveLength(2);
+    expect(hostileFeed.report.images).toHaveLength(1);
+    for (const file of hostileFeed.report.pages) checkPage(hostileFeed, file);
+    for (const file of pages) checkArticle(hostileFeed, file);
+    const [article] = [...hostileFeed.articles.values()];
+    expect(article!.headline).toBe("Bell here: $` then $' and $& and $$ gnp.exe xy");
+    expect(article!.source.name).toBe('Hostile Feed');
+    const clean = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufffe\uffff]/;
+    for (const file of [...hostileFeed.report.pages, ...hostileFeed.report.embeds, ...hostileFeed.report.oembeds]) {
+      expect(clean.test(readFileSync(file, 'utf8')), file).toBe(false);
+    }
   });
 });
 

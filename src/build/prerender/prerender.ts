@@ -86,7 +86,8 @@ function page(t: Template, opts: { lang: Lang; head: string; root: string; state
   const before = t.before
     .replace(/<html lang="[^"]*"/, `<html lang="${opts.lang}"`)
     .replace(/<title>[\s\S]*?<\/title>\s*/, '')
-    .replace('</head>', `${opts.head}\n</head>`);
+    // a function, not a string: the head holds feed text, where "$`", "$'" or "$&" would be patterns
+    .replace('</head>', () => `${opts.head}\n</head>`);
   const after = t.after.replace(/\s*<noscript>[\s\S]*?<\/noscript>/, '');
   const state = opts.state ? `<script type="application/json" id="${STATE_ELEMENT_ID}">${opts.state}</script>` : '';
   return withContentFirstLoader(`${before}<div id="root">${opts.root}</div>${state}${after}`, opts.chunks);
