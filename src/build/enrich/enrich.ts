@@ -92,7 +92,7 @@ export function truncateText(text: string, max = LEAD_SUMMARY_LENGTH): string {
 /** What lists and "More on this topic" show of an article. */
 export function toSummary(a: Article): ArticleSummary {
   const summary = summarise(a);
-  return { ...summary, lead: truncateText(a.lead), topics: summary.topics.slice(0, MAX_SUMMARY_TOPICS) };
+  return { ...summary, lead: truncateText(a.lead), ...(summary.topics && { topics: summary.topics.slice(0, MAX_SUMMARY_TOPICS) }) };
 }
 
 interface Working {

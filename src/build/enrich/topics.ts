@@ -14,10 +14,24 @@ import { slugify } from '../../core/text/slug.ts';
 import { type ImportError, importError } from '../errors.ts';
 import { notAnObject, parseJson, schemaErrors } from '../schemaIssues.ts';
 
+/** Slugs a topic cannot have: data/topics/index/<page>.json are the topic index's pages. */
+const RESERVED_SLUGS: ReadonlySet<string> = new Set(['index']);
+
+/** slugify(name), but never a reserved slug ("Index" → "index-topic"). */
+export function topicSlug(name: string): string {
+  const slug = slugify(name);
+  return RESERVED_SLUGS.has(slug) ? `${slug}-topic` : slug;
+}
+
 const Label = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
 export const GlossaryFile = v.record(
-  v.pipe(v.string(), v.regex(SLUG, 'a topic slug is lower-case ASCII letters and digits with single hyphens'), v.maxLength(120)),
+  v.pipe(
+    v.string(),
+    v.regex(SLUG, 'a topic slug is lower-case ASCII letters and digits with single hyphens'),
+    v.maxLength(120),
+    v.check((slug) => !RESERVED_SLUGS.has(slug), 'a topic slug must not be "index": the topic index has that path'),
+  ),
   v.strictObject({ uk: v.optional(Label), en: v.optional(Label) }),
 );
 
@@ -152,7 +166,7 @@ export class TopicRegistry {
     const { label, folded } = seen;
     if (folded === '') return undefined;
     const glossarySlug = this.glossarySlugs.has(folded) ? folded : undefined;
-    const slug = glossarySlug ?? this.byLabel.get(folded) ?? slugify(folded);
+    const slug = glossarySlug ?? this.byLabel.get(folded) ?? topicSlug(folded);
     const labels = this.labels.get(slug);
     if (!labels || (labels[lang] === undefined && glossarySlug === undefined)) {
       const shown = categoryLabels(label, lang);

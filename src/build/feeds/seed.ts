@@ -18,6 +18,7 @@ import { type ImportError, importError, quote } from '../errors.ts';
 import { type SidecarInput, parseSidecar } from './sidecar.ts';
 import { TIMESTAMP_FORMAT, parseTimestamp } from './timestamp.ts';
 import { jsonFieldLine } from '../schemaIssues.ts';
+import { cleanText } from './clean.ts';
 
 export type SectionKind = 'context' | 'topics' | 'related';
 
@@ -119,7 +120,7 @@ export function parseSeed(text: string, file: string, sidecar?: SidecarInput): P
   const err = (line: number, message: string): void => {
     errors.push(importError(file, line, message));
   };
-  const lines = splitLines(text);
+  const lines = splitLines(cleanText(text));
   const nonBlank = lines.filter((l) => l.text !== '');
 
   // ---- headline and timestamp ------------------------------------------------

@@ -160,28 +160,35 @@ function atomEntry(entry: Node, n: number, line: number, v03: boolean): FeedEntr
 
 // ---- documents -----------------------------------------------------------------
 
-/** An item's start tag, or a CDATA section or comment, inside which a tag is only text. */
-const ITEM_START = /<!\[CDATA\[|<!--|<(?:[A-Za-z_][\w.-]*:)?(item|entry)[\s>/]/g;
+/**
+ * The matches of `tag` (a global pattern) in `xml` that are markup, not text: those
+ * inside a CDATA section or a comment are passed over. One pass; an unclosed
+ * section is read as text, so what follows it can still be salvaged.
+ */
+function* markup(xml: string, tag: RegExp): Generator<RegExpExecArray> {
+  const re = new RegExp(`<!\\[CDATA\\[|<!--|${tag.source}`, 'g');
+  // where the next "]]>" and "-->" are (-1: none left), so unclosed sections cost one search each
+  const ends: Record<string, { close: string; at: number }> = { '<![CDATA[': { close: ']]>', at: 0 }, '<!--': { close: '-->', at: 0 } };
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    const section = ends[m[0]];
+    if (!section) {
+      yield m;
+      continue;
+    }
+    const from = m.index + m[0].length;
+    if (section.at >= 0 && section.at < from) section.at = xml.indexOf(section.close, from);
+    if (section.at >= 0) re.lastIndex = section.at + section.close.length;
+  }
+}
 
-/** Where each item starts: character offsets and 1-based lines (one pass over the text). */
+const ITEM_START = /<(?:[A-Za-z_][\w.-]*:)?(item|entry)[\s>/]/g;
+
+/** Where each item starts: character offsets and 1-based lines. */
 function itemStarts(xml: string, tag: 'item' | 'entry'): Array<{ offset: number; line: number }> {
   const out: Array<{ offset: number; line: number }> = [];
   let line = 1;
   let at = 0;
-  // where the next "]]>" and "-->" are (-1: none left), so unclosed sections cost one search each
-  const ends: Record<string, { at: number }> = { '<![CDATA[': { at: 0 }, '<!--': { at: 0 } };
-  ITEM_START.lastIndex = 0;
-  for (let m = ITEM_START.exec(xml); m; m = ITEM_START.exec(xml)) {
-    const section = ends[m[0]];
-    if (section) {
-      const close = m[0] === '<!--' ? '-->' : ']]>';
-      if (section.at >= 0 && section.at < m.index + m[0].length) {
-        section.at = xml.indexOf(close, m.index + m[0].length);
-      }
-      // an unclosed section is read as text: the items after it can still be salvaged
-      if (section.at >= 0) ITEM_START.lastIndex = section.at + close.length;
-      continue;
-    }
+  for (const m of markup(xml, ITEM_START)) {
     if (m[1] !== tag) continue;
     for (let i = xml.indexOf('\n', at); i >= 0 && i < m.index; i = xml.indexOf('\n', i + 1)) line++;
     at = m.index;
@@ -297,8 +304,7 @@ function salvage(xml: string, file: string, format: FeedFormat, errors: ImportEr
     const n = k + 1;
     // its end is looked for up to the next item only: every character is searched once
     const segment = xml.slice(offset, starts[k + 1]?.offset ?? xml.length);
-    close.lastIndex = 0;
-    const end = close.exec(segment);
+    const end = markup(segment, close).next().value;
     if (!end) {
       broken++;
       errors.push(importError(file, line, itemMessage(n, `broken XML: the ${tag} is not closed; skipped`)));

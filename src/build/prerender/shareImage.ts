@@ -8,12 +8,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { SHARE_IMAGE } from '../../core/links/links.ts';
+import { cleanText } from '../feeds/clean.ts';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT_FILES = [join(FONT_DIR, 'DejaVuSans.ttf'), join(FONT_DIR, 'DejaVuSans-Bold.ttf')];
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text as SVG (XML) character data: escaped, and without what XML has no character for (the importer removes those already). */
+const xml = (s: string) => cleanText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Greedy word wrap to at most `maxLines` lines of about `perLine` characters, with … when cut. */
 export function wrap(text: string, perLine: number, maxLines: number): string[] {
