@@ -55,12 +55,12 @@ function datasetFetch(dataDir: string): typeof fetch {
 /** React renders <title> and <meta> where the page component is; they belong in <head>. */
 const HOISTED = /^(?:<title>[\s\S]*?<\/title>|<meta\b[^>]*\/?>|<link\b[^>]*\/?>)*/;
 
-type Template = { before: string; after: string };
+export type Template = { before: string; after: string };
 
 /** The shell's #root, empty or holding its boot message (index.html), which a prerendered page does not need. */
 const ROOT = /<div id="root">(?:<!-- boot -->[\s\S]*?<!-- \/boot -->)?<\/div>/;
 
-function splitTemplate(html: string): Template {
+export function splitTemplate(html: string): Template {
   const root = ROOT.exec(html);
   if (!root) throw new Error('prerender: dist/index.html has no <div id="root"></div>');
   return { before: html.slice(0, root.index), after: html.slice(root.index + root[0].length) };
@@ -82,7 +82,7 @@ async function inlineStylesheet(t: Template, dist: string): Promise<Template> {
   return { before, after: t.after };
 }
 
-function page(t: Template, opts: { lang: Lang; head: string; root: string; state?: string; chunks: AppChunks }): string {
+export function page(t: Template, opts: { lang: Lang; head: string; root: string; state?: string; chunks: AppChunks }): string {
   const before = t.before
     .replace(/<html lang="[^"]*"/, `<html lang="${opts.lang}"`)
     .replace(/<title>[\s\S]*?<\/title>\s*/, '')
