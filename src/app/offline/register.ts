@@ -1,4 +1,14 @@
 import { afterLoad } from '../lib/afterLoad.ts';
+import { buildId } from './buildId.ts';
+import { reloadForChunk } from './chunkReload.ts';
+
+const sessionStorageOrNone = (): Storage | undefined => {
+  try {
+    return sessionStorage;
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Service-worker registration, kept off the critical path: main.tsx calls startServiceWorker() once
@@ -30,11 +40,9 @@ export function startServiceWorker(): void {
   if (started || import.meta.env.DEV || !('serviceWorker' in navigator)) return;
   started = true;
 
-  // A chunk of a build the host no longer has (a tab older than a deploy, no worker in charge):
-  // load the current build once rather than fail.
+  // A chunk of a build the host no longer has: load the current build, once per build (chunkReload.ts).
   window.addEventListener('vite:preloadError', (event) => {
-    if (sessionStorage.getItem('kontekst.reloadedForChunk')) return;
-    sessionStorage.setItem('kontekst.reloadedForChunk', '1');
+    if (!reloadForChunk(sessionStorageOrNone(), buildId())) return;
     event.preventDefault();
     location.reload();
   });

@@ -12,13 +12,21 @@ export function SavedPage() {
   const { lang } = useParams();
   const ui = lang as Lang;
   const { t } = useTranslation('saved');
-  const { available, entries } = useSaved();
+  const { available, entries, stale } = useSaved();
 
   return (
     <section className="list-page" aria-labelledby="page-title">
       <title>{`${t('title')} — Kontekst`}</title>
       <meta name="robots" content="noindex" />
       <h1 id="page-title">{t('title')}</h1>
+      {stale > 0 ? (
+        <p className="saved-row">
+          <span>{t('stale', { count: stale })}</span>
+          <button type="button" className="secondary" onClick={() => void savedStore.removeStale().catch((e: unknown) => console.warn('Kontekst: remove failed', e))}>
+            {t('removeStale', { count: stale })}
+          </button>
+        </p>
+      ) : null}
       {!available ? (
         <p>{t('unavailable')}</p>
       ) : entries === null ? (

@@ -138,6 +138,23 @@ describe('saved articles store', () => {
     expect((await createSavedStore({ storage }).load()).map((e) => e.slug)).toEqual(['good']);
   });
 
+  it('counts saved copies it cannot show (damaged, or an older schema) and removes them on request, keeping the rest', async () => {
+    const storage = new FakeCacheStorage();
+    const store = createSavedStore({ storage });
+    await store.save(article('good'));
+    const cache = await storage.open(CACHES.saved);
+    await cache.put('/data/articles/broken.json', new Response('{"headline": 4'));
+    await cache.put('/data/articles/old.json', new Response(JSON.stringify({ ...article('old'), body: 'an older schema' })));
+    await cache.put('/data/latest/uk/1.json', new Response('{}'));
+    const fresh = createSavedStore({ storage });
+    await fresh.load();
+    expect(fresh.staleCount()).toBe(2);
+    await fresh.removeStale();
+    expect(fresh.staleCount()).toBe(0);
+    expect(fresh.snapshot()!.map((e) => e.slug)).toEqual(['good']);
+    expect([...cache.entries.keys()].sort()).toEqual(['/data/articles/good.json', '/data/latest/uk/1.json']);
+  });
+
   it('hears other tabs: a change announced on the channel reloads the list', async () => {
     const storage = new FakeCacheStorage();
     let deliver: (() => void) | undefined;

@@ -29,10 +29,14 @@ export type SavedStore = {
   readonly available: boolean;
   /** the saved articles, last saved first; null until first loaded (`load`) */
   snapshot(): readonly SavedArticle[] | null;
+  /** saved copies this version cannot show (damaged, or saved by an older version with another schema) */
+  staleCount(): number;
   subscribe(listener: () => void): () => void;
   load(): Promise<readonly SavedArticle[]>;
   save(article: Article): Promise<void>;
   remove(slug: string): Promise<void>;
+  /** removes the copies staleCount counts */
+  removeStale(): Promise<void>;
 };
 
 export function createSavedStore({
@@ -50,6 +54,7 @@ export function createSavedStore({
 }): SavedStore {
   const listeners = new Set<() => void>();
   let entries: readonly SavedArticle[] | null = null;
+  let stale: readonly string[] = [];
   let loading: Promise<readonly SavedArticle[]> | null = null;
 
   const open = () => {
@@ -57,32 +62,39 @@ export function createSavedStore({
     return storage.open(CACHES.saved);
   };
 
-  async function read(): Promise<readonly SavedArticle[]> {
-    if (!storage) return [];
+  type Read = { list: readonly SavedArticle[]; staleUrls: readonly string[] };
+  async function read(): Promise<Read> {
+    if (!storage) return { list: [], staleUrls: [] };
     const cache = await open();
     const found: SavedArticle[] = [];
+    const staleUrls: string[] = [];
     for (const key of await cache.keys()) {
       if (!ARTICLE_PATH.test(new URL(key.url, 'http://x').pathname)) continue;
       const res = await cache.match(key.url);
       if (!res) continue;
-      // A damaged entry is left out of the list rather than breaking it.
+      // A damaged or outdated entry is left out of the list rather than breaking it; the page offers to remove it.
       const parsed = v.safeParse(Article, await res.json().catch(() => null), { abortEarly: true });
-      if (!parsed.success) continue;
+      if (!parsed.success) {
+        staleUrls.push(key.url);
+        continue;
+      }
       found.push({ ...summarise(parsed.output), savedAt: res.headers.get(SAVED_AT_HEADER) ?? '' });
     }
-    return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.slug.localeCompare(b.slug));
+    return { list: found.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.slug.localeCompare(b.slug)), staleUrls };
   }
 
   async function refresh(): Promise<readonly SavedArticle[]> {
     // Unreadable storage lists nothing rather than leaving the page waiting.
-    const next = read().catch((e: unknown): readonly SavedArticle[] => {
+    const next = read().catch((e: unknown): Read => {
       console.warn('Kontekst: saved articles unreadable', e);
-      return [];
+      return { list: [], staleUrls: [] };
     });
-    loading = next;
-    const list = await next;
-    if (loading === next) {
+    const mine = next.then((r) => r.list);
+    loading = mine;
+    const { list, staleUrls } = await next;
+    if (loading === mine) {
       entries = list;
+      stale = staleUrls;
       for (const l of listeners) l();
     }
     return list;
@@ -97,6 +109,7 @@ export function createSavedStore({
   return {
     available: Boolean(storage),
     snapshot: () => entries,
+    staleCount: () => stale.length,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -110,6 +123,11 @@ export function createSavedStore({
         new Response(body, { headers: { 'content-type': 'application/json', [SAVED_AT_HEADER]: now().toISOString() } }),
       );
       await Promise.resolve(persist()).catch(() => undefined);
+      await changed();
+    },
+    async removeStale() {
+      const cache = await open();
+      for (const url of stale) await cache.delete(url);
       await changed();
     },
     async remove(slug) {
