@@ -3,6 +3,7 @@
  * hydrated without warnings), the embed card inside a sandboxed iframe on
  * another origin, and the share controls' clipboard text.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
@@ -253,5 +254,24 @@ test.describe('sharing an article', () => {
     const share = page.getByRole('region', { name: 'Share the article' });
     await expect(share.getByRole('button', { name: 'Copy link' })).toBeVisible();
     await expect(share.getByRole('button', { name: 'Copy embed code' })).toBeVisible();
+  });
+});
+
+test.describe("docs/DEPLOY.md's _headers for /embed/*", () => {
+  test('keep the card styled: the header policy and the card\'s meta policy both apply', async ({ page, baseURL }) => {
+    const doc = readFileSync(new URL('../docs/DEPLOY.md', import.meta.url), 'utf8');
+    const header = /\n\/embed\/\*\n {2}Content-Security-Policy: ([^\n]+)\n/.exec(doc)?.[1];
+    expect(header, 'DEPLOY.md has a Content-Security-Policy for /embed/*').toBeTruthy();
+    const violations = watchConsole(page);
+    await page.route('**/embed/uk/news/**', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': header! } });
+    });
+    await page.goto(`${baseURL}/embed/uk/news/${SEED_SLUG}`);
+    const chip = page.locator('.topics li').first();
+    await expect(chip).toBeVisible();
+    // the card's inline style applied (a rounded chip), and no policy refused anything
+    expect(await chip.evaluate((el) => getComputedStyle(el).borderRadius)).toBe('999px');
+    expect(violations.filter((m) => /Content Security Policy|Refused/i.test(m))).toEqual([]);
   });
 });
