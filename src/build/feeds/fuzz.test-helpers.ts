@@ -18,9 +18,10 @@ import type { Lang } from '../../core/model/article.ts';
 import type { AppServer } from '../../core/page/appServer.ts';
 import { articleHead } from '../../core/links/meta.ts';
 import { buildDataset } from '../pipeline.ts';
-import { type AppChunks, type ViteManifest, appChunks } from '../prerender/contentFirst.ts';
+import { type AppChunks, appChunks } from '../prerender/contentFirst.ts';
 import { page, splitTemplate } from '../prerender/prerender.ts';
 import { parseDocument } from '../prerender/html.test-helpers.ts';
+import { TEMPLATE, VITE_MANIFEST } from '../prerender/template.test-helpers.ts';
 import type { FeedFile } from '../sources/sources.ts';
 import { parseFeed } from './parseFeed.ts';
 import { feedToDrafts } from './toDraft.ts';
@@ -208,26 +209,9 @@ export interface HeadKit {
   template: ReturnType<typeof splitTemplate>;
 }
 
-const TEMPLATE = `<!doctype html>
-<html lang="uk">
-  <head>
-    <meta charset="utf-8" />
-    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'" />
-    <title>Kontekst</title>
-    <script type="module" crossorigin src="/assets/index-test.js"></script>
-  </head>
-  <body><div id="root"></div></body>
-</html>
-`;
-const MANIFEST: ViteManifest = {
-  'index.html': { file: 'assets/index-test.js', isEntry: true },
-  'src/app/i18n/locales/uk/index.ts': { file: 'assets/uk-test.js' },
-  'src/app/i18n/locales/en/index.ts': { file: 'assets/en-test.js' },
-};
-
 export async function headKit(): Promise<HeadKit> {
   const app = ((await import(new URL('../../app/shell/entry-server.tsx', import.meta.url).href)) as { default: AppServer }).default;
-  return { app, chunks: { uk: appChunks(MANIFEST, 'uk'), en: appChunks(MANIFEST, 'en') }, template: splitTemplate(TEMPLATE) };
+  return { app, chunks: { uk: appChunks(VITE_MANIFEST, 'uk'), en: appChunks(VITE_MANIFEST, 'en') }, template: splitTemplate(TEMPLATE) };
 }
 
 const BASE = 'https://news.example.org';

@@ -248,7 +248,8 @@ export function parseXmlFeed(xml: string, file: string, format: FeedFormat): Par
     try {
       doc = parser.parse(xml) as Node;
     } catch (e) {
-      return salvage(xml, file, format, [importError(file, 0, `cannot read the feed: ${e instanceof Error ? e.message : String(e)}`)]);
+      // the parser's own limits (200 nested elements, an element named __proto__): the items one by one, each with its reason
+      return salvage(xml, file, format, [importError(file, 0, `cannot read the feed as a whole (${reason(e instanceof Error ? e.message : String(e))}); reading the items one by one`)]);
     }
     const s = shape(doc, format);
     if (!s) return { file, format, entries: [], errors: [importError(file, 0, 'not a feed: no channel or entries')], broken: 0 };

@@ -17,30 +17,9 @@ import { STATE_ELEMENT_ID } from '../../core/page/state.ts';
 import { baseUrlFrom } from './baseUrl.ts';
 import { prerender, type PrerenderReport } from './prerender.ts';
 import { El, parseDocument, parseHtmlFragment } from './html.test-helpers.ts';
+import { TEMPLATE, VITE_MANIFEST } from './template.test-helpers.ts';
 
 const BASE = 'https://news.example.org';
-const TEMPLATE = `<!doctype html>
-<html lang="uk">
-  <head>
-    <meta charset="utf-8" />
-    <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'" />
-    <title>Kontekst</title>
-    <script type="module" crossorigin src="/assets/index-test.js"></script>
-  </head>
-  <body>
-    <div id="root"><!-- boot --><div class="boot"><p class="boot-failed">Kontekst не вдалося запустити.</p></div><!-- /boot --></div>
-    <noscript>Kontekst потребує JavaScript.</noscript>
-  </body>
-</html>
-`;
-
-/** Vite's build manifest for that template: the entry and one locale chunk per language. */
-const VITE_MANIFEST = {
-  'index.html': { file: 'assets/index-test.js', isEntry: true },
-  'src/app/i18n/locales/uk/index.ts': { file: 'assets/uk-test.js' },
-  'src/app/i18n/locales/en/index.ts': { file: 'assets/en-test.js' },
-};
-
 type Doc = El;
 const parseHtml = parseDocument;
 
