@@ -184,9 +184,10 @@ const RECENT_OPTIONS: SearchOptions = {
   processTerm: (s) => s,
 };
 
-/** Found articles: article number → score, and the index terms that matched. */
+/** What one word found: the articles, their scores (by article number; 0: not found), and the index terms that matched. */
 interface Found {
-  scores: Map<number, number>;
+  docs: number[];
+  scores: Float64Array;
   terms: Set<string>;
 }
 
@@ -293,30 +294,38 @@ export class SearchEngine {
     }
   }
 
-  async #search(lang: Lang, state: LangState, text: string, limit: number): Promise<SearchAnswer> {
+  async #search(lang: Lang, state: LangState, text: string, wanted: number): Promise<SearchAnswer> {
     const { manifest } = state;
+    const limit = Math.max(1, wanted);
     const ts = tokens(text);
     if (ts.length === 0 || manifest.docs === 0) return { hits: [], total: 0, searched: manifest.docs, docs: manifest.docs };
     const found = await Promise.all(ts.map((t) => this.#token(lang, state, t)));
     // AND: the articles every word found, from the word that found fewest
-    found.sort((a, b) => a.scores.size - b.scores.size);
+    found.sort((a, b) => a.docs.length - b.docs.length);
     const [first, ...rest] = found as [Found, ...Found[]];
-    const ranked: Array<[number, number]> = [];
-    for (const [doc, score] of first.scores) {
-      let sum = score;
+    // the best `limit`, by relevance; on a tie the newer article (a lower number) first
+    const before = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+    const best: Array<[number, number]> = [];
+    let total = 0;
+    for (const doc of first.docs) {
+      let sum = first.scores[doc] as number;
       for (const f of rest) {
-        const s = f.scores.get(doc);
-        if (s === undefined) {
+        const s = f.scores[doc] as number;
+        if (s === 0) {
           sum = -1;
           break;
         }
         sum += s;
       }
-      if (sum >= 0) ranked.push([doc, sum]);
+      if (sum < 0) continue;
+      total++;
+      const entry: [number, number] = [doc, sum];
+      if (best.length === limit && before(entry, best[limit - 1]!) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && before(entry, best[at - 1]!) < 0) at--;
+      best.splice(at, 0, entry);
+      if (best.length > limit) best.pop();
     }
-    // by relevance; on a tie the newer article (a lower number) first
-    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const best = ranked.slice(0, limit);
     const chunk = manifest.docChunk;
     const chunks = new Map<number, DocRow[]>();
     await Promise.all(
@@ -336,7 +345,7 @@ export class SearchEngine {
         topics: tags.map((s) => ({ slug: s, labels: manifest.topics[s] ?? {} })),
       };
     });
-    return { hits, total: ranked.length, searched: manifest.docs, docs: manifest.docs };
+    return { hits, total, searched: manifest.docs, docs: manifest.docs };
   }
 
   /** The articles one word finds: its stem, its folded form, near matches and (the last word) the terms it begins. */
@@ -388,19 +397,23 @@ export class SearchEngine {
       for (const x of near.slice(0, FUZZY_TERMS)) consider(x.t, (FUZZY_WEIGHT * n) / (n + x.d), part, x.at);
     }
 
-    const scores = new Map<number, number>();
+    const scores = new Float64Array(docs);
+    const found: number[] = [];
     const terms = new Set<string>();
     const scale = (BM25.k1 + 1) / WEIGHT_MAX;
     for (const [t, { weight, part, at }] of alternatives) {
       terms.add(t);
       const postings = (part.decoded[at] ??= decodePostings(part.part.postings[at]!));
       const w = weight * idf(part.part.df[at]!, docs) * scale;
-      for (let k = 0; k < postings.docs.length; k++) {
-        const doc = postings.docs[k]!;
-        scores.set(doc, (scores.get(doc) ?? 0) + w * postings.weights[k]!);
+      const { docs: ds, weights } = postings;
+      for (let k = 0; k < ds.length; k++) {
+        const doc = ds[k]!;
+        if (scores[doc] === 0) found.push(doc);
+        // a weight is at least 1, so a found article's score is above 0
+        scores[doc] = (scores[doc] as number) + w * weights[k]!;
       }
     }
-    return { scores, terms };
+    return { docs: found, scores, terms };
   }
 
   /** The newest articles' index (recent.json, MiniSearch): what can be searched offline for a word never searched online. */
