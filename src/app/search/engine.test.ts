@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../core/model/article.ts';
 import { article } from '../../core/model/article.test-helpers.ts';
 import { buildSearchIndex } from '../../build/index/buildIndex.ts';
-import { PREFIX_PARTS, SearchEngine, SearchError, buildQuery, editDistance, highlight, type Segment } from './engine.ts';
-import { DocChunk, MAX_FILE_BYTES, SearchManifest, TermPart } from '../../core/search/searchData.ts';
+import { PREFIX_PARTS, SearchEngine, TYPO_PARTS, typoParts, SearchError, buildQuery, editDistance, highlight, type Segment } from './engine.ts';
+import { DocChunk, MAX_FILE_BYTES, SearchManifest, TermPart, partOf } from '../../core/search/searchData.ts';
 import { decodePostings } from '../../core/search/postings.ts';
 import { jsonText } from '../../build/lib/jsonText.ts';
-import { term } from '../../core/text/words.ts';
+import { fold, stem, term } from '../../core/text/words.ts';
 
 
 const ARTICLES: Article[] = [
@@ -97,6 +97,17 @@ describe('SearchEngine', () => {
     expect(await slugs('миротварців')).toEqual(['a-4']);
   });
 
+  it('forgives a typo among the first letters, which puts the word in another term part', async () => {
+    const files = buildSearchIndex(ARTICLES, { partBytes: 200 });
+    const manifest = v.parse(SearchManifest, files.get('search/uk/manifest.json'));
+    const own = (w: string) => partOf(manifest.parts, stem(fold(w)));
+    expect(own('аКзахстан')).not.toBe(own('Казахстан'));
+    expect(typoParts(manifest.parts, stem(fold('аКзахстан')))).toContain(own('Казахстан'));
+    const search = async (q: string) => (await new SearchEngine(server(files).fetchJson).search('uk', q)).hits.map((h) => h.slug);
+    expect(await search('аКзахстан')).toEqual(expect.arrayContaining(['a-1', 'a-4']));
+    expect(await search('Казхастан')).toEqual(expect.arrayContaining(['a-1', 'a-4']));
+  });
+
   it('needs every word (AND)', async () => {
     expect(await slugs('Казахстан миротворці')).toEqual(['a-4']);
     expect(await slugs('Казахстан Женева')).toEqual([]);
@@ -153,7 +164,8 @@ describe('SearchEngine', () => {
     expect([answer.searched, answer.docs]).toEqual([60, 60]);
     const parts = fetched.filter((u) => /\/t\d+\.json$/.test(u));
     expect(parts.length).toBeGreaterThan(0);
-    expect(parts.length).toBeLessThanOrEqual(1 + PREFIX_PARTS);
+    expect(parts.length).toBeLessThanOrEqual(2 + 2 * PREFIX_PARTS + TYPO_PARTS);
+    expect(parts.length).toBeLessThan(manifest.parts.length);
     // the oldest article's card: the last doc chunk only
     expect(fetched.filter((u) => /\/d\d+\.json$/.test(u))).toEqual([`/data/search/uk/${manifest.gen}/d5.json`]);
     expect(fetched.some((u) => u.endsWith('recent.json'))).toBe(false);

@@ -77,6 +77,8 @@ export const PREFIX_PARTS = 2;
 export const PREFIX_TERMS = 50;
 /** A typo: terms of the word's own part within 1 edit (from 5 letters) or 2 (from 8), at most this many. */
 export const FUZZY_TERMS = 20;
+/** A typo among a word's first letters: at most this many more parts are searched for near matches. */
+export const TYPO_PARTS = 2;
 /** How much a prefix or a near match counts against the word itself (MiniSearch's weights). */
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
@@ -353,10 +355,17 @@ export class SearchEngine {
     const { parts: firsts, docs } = state.manifest;
     const own = partOf(firsts, token.stem);
     const wanted = new Set([own, partOf(firsts, token.folded)]);
-    if (token.last) {
-      const end = partOf(firsts, `${token.stem}\uffff`);
-      for (let n = own; n <= Math.min(end, own + PREFIX_PARTS - 1); n++) wanted.add(n);
+    // the last word: the terms its stem or its folded form begin («riy» stems to «rii» but begins «riyal»)
+    const prefixes = token.last ? [...new Set([token.stem, token.folded])] : [];
+    for (const p of prefixes) {
+      const from = partOf(firsts, p);
+      const end = partOf(firsts, `${p}\uffff`);
+      for (let n = from; n <= Math.min(end, from + PREFIX_PARTS - 1); n++) wanted.add(n);
     }
+    // a typo among the first letters moves the word to another part: look there too
+    const edits = maxEdits(token.stem);
+    const nearParts = edits > 0 ? typoParts(firsts, token.stem).filter((n) => !wanted.has(n)).slice(0, TYPO_PARTS) : [];
+    for (const n of nearParts) wanted.add(n);
     const loaded = new Map<number, LoadedPart>();
     await Promise.all([...wanted].map(async (n) => loaded.set(n, await this.#part(lang, state, n))));
 
@@ -371,30 +380,30 @@ export class SearchEngine {
       const at = indexOf(part.part.terms, exact);
       if (at >= 0) consider(exact, 1, part, at);
     }
-    if (token.last) {
-      const expansions: Array<{ t: string; df: number; part: LoadedPart; at: number }> = [];
+    const expansions: Array<{ t: string; n: number; df: number; part: LoadedPart; at: number }> = [];
+    for (const p of prefixes) {
       for (const part of loaded.values()) {
         const { terms, df } = part.part;
-        for (let at = lowerBound(terms, token.stem); at < terms.length && terms[at]!.startsWith(token.stem); at++) {
-          if (terms[at] !== token.stem) expansions.push({ t: terms[at]!, df: df[at]!, part, at });
+        for (let at = lowerBound(terms, p); at < terms.length && terms[at]!.startsWith(p); at++) {
+          if (terms[at] !== token.stem && terms[at] !== token.folded) expansions.push({ t: terms[at]!, n: p.length, df: df[at]!, part, at });
         }
       }
-      expansions.sort((a, b) => b.df - a.df);
-      const n = token.stem.length;
-      for (const x of expansions.slice(0, PREFIX_TERMS)) consider(x.t, (PREFIX_WEIGHT * n) / (n + 0.3 * (x.t.length - n)), x.part, x.at);
     }
-    const edits = maxEdits(token.stem);
+    expansions.sort((a, b) => b.df - a.df);
+    for (const x of expansions.slice(0, PREFIX_TERMS)) consider(x.t, (PREFIX_WEIGHT * x.n) / (x.n + 0.3 * (x.t.length - x.n)), x.part, x.at);
     if (edits > 0) {
-      const part = loaded.get(own)!;
-      const near: Array<{ t: string; d: number; df: number; at: number }> = [];
-      part.part.terms.forEach((t, at) => {
-        if (t[0] !== token.stem[0] || t === token.stem) return;
-        const d = editDistance(token.stem, t, edits);
-        if (d <= edits) near.push({ t, d, df: part.part.df[at]!, at });
-      });
+      const near: Array<{ t: string; d: number; df: number; part: LoadedPart; at: number }> = [];
+      for (const n of [own, ...nearParts]) {
+        const part = loaded.get(n)!;
+        part.part.terms.forEach((t, at) => {
+          if (t === token.stem || Math.abs(t.length - token.stem.length) > edits) return;
+          const d = editDistance(token.stem, t, edits);
+          if (d <= edits) near.push({ t, d, df: part.part.df[at]!, part, at });
+        });
+      }
       near.sort((a, b) => a.d - b.d || b.df - a.df);
       const n = token.stem.length;
-      for (const x of near.slice(0, FUZZY_TERMS)) consider(x.t, (FUZZY_WEIGHT * n) / (n + x.d), part, x.at);
+      for (const x of near.slice(0, FUZZY_TERMS)) consider(x.t, (FUZZY_WEIGHT * n) / (n + x.d), x.part, x.at);
     }
 
     const scores = new Float64Array(docs);
@@ -452,6 +461,23 @@ export class SearchEngine {
     });
     return { hits, total: found.length, searched, docs: manifest.docs };
   }
+}
+
+/**
+ * The parts where a word would be with a typo among its first letters undone
+ * (two letters swapped, a letter left out, among the first four), other than
+ * its own: a typo later in a word leaves it in its own part.
+ */
+export function typoParts(firsts: readonly string[], s: string): number[] {
+  const own = partOf(firsts, s);
+  const out: number[] = [];
+  const add = (variant: string) => {
+    const n = partOf(firsts, variant);
+    if (n !== own && !out.includes(n)) out.push(n);
+  };
+  for (let i = 0; i < Math.min(3, s.length - 1); i++) add(s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2));
+  for (let i = 0; i < Math.min(3, s.length); i++) add(s.slice(0, i) + s.slice(i + 1));
+  return out;
 }
 
 /** The first place in sorted `terms` whose term is ≥ t. */
