@@ -6,8 +6,9 @@
  * Articles are numbered in the order they come, so a lower number is a newer
  * article. Their words are read once, as they come (WordTable: each distinct
  * word as written gets a number, and its index term is found once), into
- * typed columns of (term, article, term frequency per field) — the articles
- * themselves can go once add() returns. finish() knows the average field
+ * typed columns of (term, term frequency per field), in article order — the articles
+ * themselves can go once add() returns (at 100 000 articles the columns are
+ * about 20 million postings, 6 bytes each). finish() knows the average field
  * lengths, so it turns each posting into its BM25F weight, 1–63, sorts the
  * terms and cuts them into parts of about TERM_PART_BYTES: a query downloads
  * only the parts of its words' terms, a few per query at any archive size.
@@ -104,11 +105,12 @@ export class LanguageIndex {
   private termDoc = new Int32Array(1024);
   private serial = 0;
 
-  // postings: term, article, term frequency per field (a byte each, packed)
+  // postings, in article order: term, term frequency per field (4 bits each, packed);
+  // the postings of article d are docStart[d] … docStart[d + 1] − 1
   private size = 0;
   private pTerm = new Int32Array(1 << 16);
-  private pDoc = new Int32Array(1 << 16);
-  private pTf = new Int32Array(1 << 16);
+  private pTf = new Uint16Array(1 << 16);
+  private docStart = new Int32Array(1 << 12);
   /** distinct words per field, FIELDS per article */
   private lengths = new Int32Array(1 << 12);
   private readonly lengthSum = new Float64Array(FIELDS);
@@ -166,21 +168,21 @@ export class LanguageIndex {
           tfs.push(0);
         } else slot = this.termDocSlot[t] as number;
         const tf = tfs[slot] as number;
-        // one byte per field: a term met more than 255 times in a field counts 255
-        if (((tf >>> (8 * f)) & 255) < 255) tfs[slot] = tf + (1 << (8 * f));
+        // four bits per field: a term met more than 15 times in a field counts 15 (BM25 has long saturated)
+        if (((tf >>> (4 * f)) & 15) < 15) tfs[slot] = tf + (1 << (4 * f));
       }
       this.lengths[d * FIELDS + f] = unique;
       this.lengthSum[f] = (this.lengthSum[f] as number) + unique;
     }
     const n = this.size + docTerms.length;
     this.pTerm = withRoom(this.pTerm, n);
-    this.pDoc = withRoom(this.pDoc, n);
     this.pTf = withRoom(this.pTf, n);
     for (let k = 0; k < docTerms.length; k++) {
       this.pTerm[this.size] = docTerms[k] as number;
-      this.pDoc[this.size] = d;
       this.pTf[this.size++] = tfs[k] as number;
     }
+    this.docStart = withRoom(this.docStart, d + 2);
+    this.docStart[d + 1] = this.size;
   }
 
   /** The index terms of the words met for the first time. */
@@ -222,20 +224,28 @@ export class LanguageIndex {
 
   /** The term parts: terms in order, each with its postings as BM25F weights. */
   private writeParts(): string[] {
-    const { size, pTerm, pDoc, pTf, lengths, docs } = this;
+    const { size, pTerm, pTf, docStart, lengths, docs } = this;
     const nTerms = this.terms.length;
-    // postings grouped by term, each group in article order: a counting sort
+    // postings grouped by term, each group in article order: a counting sort into new columns,
+    // the old ones let go (the biggest memory of a big import's index)
     const start = new Int32Array(nTerms + 1);
     for (let k = 0; k < size; k++) start[(pTerm[k] as number) + 1] = (start[(pTerm[k] as number) + 1] as number) + 1;
     for (let t = 0; t < nTerms; t++) start[t + 1] = (start[t + 1] as number) + (start[t] as number);
-    const order = new Int32Array(size);
+    const gDoc = new Int32Array(size);
+    const gTf = new Uint16Array(size);
     const fill = start.slice(0, nTerms);
-    for (let k = 0; k < size; k++) {
-      const t = pTerm[k] as number;
-      order[fill[t] as number] = k;
-      fill[t] = (fill[t] as number) + 1;
+    for (let d = 0; d < docs; d++) {
+      for (let k = docStart[d] as number; k < (docStart[d + 1] as number); k++) {
+        const t = pTerm[k] as number;
+        const at = fill[t] as number;
+        gDoc[at] = d;
+        gTf[at] = pTf[k] as number;
+        fill[t] = at + 1;
+      }
     }
-
+    this.pTerm = new Int32Array(0);
+    this.pTf = new Uint16Array(0);
+    this.docStart = new Int32Array(0);
     const average = Array.from(this.lengthSum, (sum) => Math.max(sum / Math.max(docs, 1), 1e-9));
     const { k1, b } = BM25;
     const sorted = Array.from({ length: nTerms }, (_, t) => t).sort((x, y) => {
@@ -261,12 +271,11 @@ export class LanguageIndex {
       docsOf = withRoom(docsOf, n);
       weights = withRoom(weights, n);
       for (let i = 0; i < n; i++) {
-        const k = order[from + i] as number;
-        const d = pDoc[k] as number;
-        const tf = pTf[k] as number;
+        const d = gDoc[from + i] as number;
+        const tf = gTf[from + i] as number;
         let sum = 0;
         for (let f = 0; f < FIELDS; f++) {
-          const count = (tf >>> (8 * f)) & 255;
+          const count = (tf >>> (4 * f)) & 15;
           if (count === 0) continue;
           const norm = 1 - b + (b * (lengths[d * FIELDS + f] as number)) / (average[f] as number);
           sum += ((BOOSTS[f] as number) * count) / norm;
