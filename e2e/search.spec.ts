@@ -15,7 +15,7 @@ test.describe('search', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Пошук');
     await expect(page.getByRole('status').filter({ hasText: /^Знайдено \d+ стат(тю|ті|ей) / })).toContainText('за запитом «Казахстан»');
     const first = results(page).first();
-    await expect(first.locator('mark').first()).toHaveText(/^Казахстан/);
+    await expect(first.locator('mark').first()).toHaveText(/^казахстан/i);
     // Another inflection is found and marked: Казахстан → Казахстану.
     await expect(results(page).locator('mark', { hasText: 'Казахстану' }).first()).toBeVisible();
     await expect(first.locator('time')).toHaveAttribute('datetime', /^20\d\d-/);
@@ -112,8 +112,27 @@ test.describe('search', () => {
     await box(page).fill('НАТО');
     await box(page).press('Enter');
     await expect(results(page).first()).toBeVisible();
-    expect(requested.some((p) => /^\/data\/search\/uk\/\d+-[0-9a-f]{8}\.json$/.test(p))).toBe(true);
+    expect(requested.some((p) => /^\/data\/search\/uk\/[0-9a-f]{12}\/t\d+\.json$/.test(p))).toBe(true);
     expect(requested.some((p) => /search\.worker/.test(p))).toBe(true);
+  });
+
+  test('a word only in the oldest article is found on the first try: the whole archive is searched, no "older articles" step', async ({ page }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto('/uk/search?q=базування');
+    await expect(page.getByRole('status').filter({ hasText: /^Знайдено 1 статтю / })).toBeVisible();
+    const only = results(page);
+    await expect(only).toHaveCount(1);
+    await expect(only.getByRole('heading', { level: 2 })).toHaveText('МЗС Росії оприлюднило проєкти угод зі США та НАТО про гарантії безпеки');
+    // the oldest Ukrainian article of the sample
+    await expect(only.locator('time')).toHaveAttribute('datetime', /^2021-12-17/);
+    await expect(page.getByText(/найновіші статті/)).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /старіших/ })).toHaveCount(0);
+    // what it downloaded: the manifest, the parts of its word's terms, the doc chunk of its card — not the offline index
+    const search = requested.filter((p) => p.startsWith('/data/search/'));
+    expect(search.filter((p) => /\/t\d+\.json$/.test(p)).length).toBeGreaterThan(0);
+    expect(search.filter((p) => /\/d\d+\.json$/.test(p))).toHaveLength(1);
+    expect(search.every((p) => /^\/data\/search\/uk\/(manifest|[0-9a-f]{12}\/(t\d+|d\d+|recent))\.json$/.test(p))).toBe(true);
   });
 
   test('an unreachable index gives a localised message with Retry, and Retry works', async ({ page, consoleProblems }) => {
@@ -134,7 +153,7 @@ test.describe('search offline', () => {
   // the service worker is what keeps the index: let it run (the other specs block workers)
   test.use({ serviceWorkers: 'allow' });
 
-  test('works offline after one online search (needs the service worker)', async ({ page, context }) => {
+  test('works offline after one online search: the word searched before, and others among the newest articles (needs the service worker)', async ({ page, context }) => {
     await page.goto('/uk/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     // A service worker caches only what is fetched after it controls the page: once it is ready, reload.
@@ -148,13 +167,21 @@ test.describe('search offline', () => {
     });
     expect(controlled, 'a service worker controls the page').toBe(true);
 
+    // after the first answer the worker fetches the newest articles' index, for offline searches
+    const recent = page.waitForResponse((r) => /\/data\/search\/uk\/[0-9a-f]{12}\/recent\.json$/.test(r.url()) && r.ok());
     await box(page).fill('Казахстан');
     await box(page).press('Enter');
     await expect(results(page).first()).toBeVisible();
+    const online = await results(page).getByRole('heading', { level: 2 }).allInnerTexts();
+    await recent;
     await context.setOffline(true);
     try {
-      // A fresh page load offline, then a different query: the index comes from the cache.
+      // A fresh page load offline. The word searched before: the same results, from every article.
       await page.reload();
+      await expect(results(page)).toHaveCount(online.length);
+      expect(await results(page).getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(online);
+      await expect(page.getByText(/найновіші статті/)).toHaveCount(0);
+      // A different word: found too (among the newest articles, or in every article when its part is cached).
       await box(page).fill('переговори');
       await box(page).press('Enter');
       await expect(page).toHaveURL(/q=%D0%BF/);

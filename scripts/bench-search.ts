@@ -1,10 +1,12 @@
 /**
  * npm run bench:search — the search index on real news and at 100 000 articles.
  *
- * Prints, per corpus: index size (JSON and gzipped), shards, what the first
- * search downloads, build time, time to load the first shards, and query
- * p50/p95 (words, phrases, prefixes while typing, typos) as the worker runs
- * them. Also how many inflection groups the stemmers conflate.
+ * Prints, per corpus: the index (files, sizes, build time); for 300 queries
+ * (words, two words, prefixes while typing, typos) what a cold query
+ * downloads and its time, and a warm query's time, as the worker runs them;
+ * on the two real corpora, how the results compare with MiniSearch over the
+ * whole archive (today's engine). Also how many inflection groups the
+ * stemmers conflate. A summary table at the end.
  *
  * Reads ../shared/corpus (not ours to publish; never committed) and skips
  * with a message when it is absent. The feeds are read here directly (title,
@@ -18,11 +20,12 @@ import { performance } from 'node:perf_hooks';
 import { stemmer as oramaUkrainian } from '@orama/stemmers/ukrainian';
 import type { Article, Lang } from '../src/core/model/article.ts';
 import { slugify } from '../src/core/text/slug.ts';
-import { buildSearchIndex } from '../src/build/index/buildIndex.ts';
+import MiniSearch from 'minisearch';
+import { buildSearchIndex, shardBytes, toSearchDoc } from '../src/build/index/buildIndex.ts';
 import { jsonText } from '../src/build/lib/jsonText.ts';
-import { SearchEngine } from '../src/app/search/engine.ts';
+import { SearchEngine, buildQuery } from '../src/app/search/engine.ts';
 import { fold, stem, words } from '../src/core/text/words.ts';
-import { FIRST_SEARCH_BYTES, SearchManifest } from '../src/core/search/searchData.ts';
+import { FIELD_BOOST, type SearchDoc, SearchManifest, indexOptions } from '../src/core/search/searchData.ts';
 import { UK_GROUPS, UK_HARD_GROUPS } from '../src/core/text/stemCases.ts';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
@@ -111,61 +114,152 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-async function bench(name: string, articles: Article[], lang: Lang): Promise<void> {
+/** The files as a host serves them: JSON text, and its gzipped size (level 1: an upper bound, see ADR 6). */
+function serve(files: Map<string, unknown>) {
+  const texts = new Map<string, string>();
+  const gz = new Map<string, number>();
+  for (const [path, value] of files) {
+    const text = jsonText(value);
+    texts.set(`/data/${path}`, text);
+    gz.set(`/data/${path}`, gzipSync(text, { level: 1 }).length);
+  }
+  return { texts, gz };
+}
+
+/** An engine over served files that counts what it downloads (gzipped bytes). */
+function client({ texts, gz }: ReturnType<typeof serve>) {
+  const got = { bytes: 0, files: 0 };
+  const engine = new SearchEngine(async (url) => {
+    const path = url.replace(/\?.*$/, '');
+    const text = texts.get(path);
+    if (text === undefined) return null;
+    got.bytes += gz.get(path) ?? 0;
+    got.files++;
+    return JSON.parse(text);
+  });
+  return { engine, got };
+}
+
+/** Today's engine for comparison: MiniSearch over every article at once (what "Search older articles" ended with). */
+function wholeMiniSearch(articles: readonly Article[]): MiniSearch<SearchDoc> {
+  const json = JSON.parse(new TextDecoder().decode(shardBytes(articles.map((a) => toSearchDoc(a)))));
+  return MiniSearch.loadJS(json, indexOptions);
+}
+
+const RECENT_SEARCH = { boost: FIELD_BOOST, combineWith: 'AND', tokenize: (s: string) => [s], processTerm: (s: string) => s } as const;
+
+interface Row {
+  name: string;
+  articles: number;
+  build: number;
+  files: number;
+  raw: number;
+  gz: number;
+  largest: number;
+  recentGz: number;
+  coldKb: [number, number, number];
+  cold: [number, number];
+  warm: [number, number];
+  found: number;
+  overlap?: string;
+}
+const rows: Row[] = [];
+
+async function bench(name: string, articles: Article[], lang: Lang, compare: boolean): Promise<void> {
   console.log(`\n## ${name}: ${articles.length} articles (${lang})`);
   let t = performance.now();
   const files = buildSearchIndex(articles);
   const buildMs = performance.now() - t;
   const manifest = v.parse(SearchManifest, files.get(`search/${lang}/manifest.json`));
-  const raw = manifest.shards.reduce((n, s) => n + s.bytes, 0);
-  const gz = manifest.shards.reduce((n, s) => n + s.gzip, 0);
-  let first = 0;
-  let firstShards = 0;
-  for (const s of manifest.shards) {
-    if (firstShards > 0 && first + s.gzip > FIRST_SEARCH_BYTES) break;
-    first += s.gzip;
-    firstShards++;
-  }
-  const manifestGz = gzipSync(JSON.stringify(manifest)).length;
-  console.log(`index: ${MB(raw)} JSON, ${MB(gz)} gzipped, ${manifest.shards.length} shard(s) (largest ${KB(Math.max(...manifest.shards.map((s) => s.gzip)))} gzipped); manifest ${KB(manifestGz)} gzipped`);
-  console.log(`first search downloads: ${MB(first + manifestGz)} gzipped (${firstShards} shard(s), ${manifest.shards.slice(0, firstShards).reduce((n, s) => n + s.docs, 0)} newest articles)`);
-  console.log(`build: ${(buildMs / 1000).toFixed(1)} s`);
-
-  // The worker's view: JSON text parsed and loaded into MiniSearch.
-  const texts = new Map([...files].map(([p, v]) => [`/data/${p}`, jsonText(v)]));
-  const engine = new SearchEngine(async (url) => {
-    const text = texts.get(url.replace(/\?.*$/, ''));
-    return text === undefined ? null : JSON.parse(text);
-  });
-  t = performance.now();
-  await engine.warm(lang);
-  console.log(`load first shards (parse + MiniSearch.loadJS): ${(performance.now() - t).toFixed(0)} ms`);
+  const served = serve(new Map([...files].filter(([p]) => p.startsWith(`search/${lang}/`))));
+  const sizes = [...served.texts.values()].map((x) => Buffer.byteLength(x) + 1);
+  const raw = sizes.reduce((n, x) => n + x, 0);
+  const gz = [...served.gz.values()].reduce((n, x) => n + x, 0);
+  const recentGz = served.gz.get(`/data/search/${lang}/${manifest.gen}/recent.json`) ?? 0;
+  console.log(
+    `index: ${served.texts.size} files, ${MB(raw)} JSON, ${MB(gz)} gzipped; ${manifest.parts.length} term parts, ` +
+      `${Math.ceil(manifest.docs / manifest.docChunk)} doc chunks; largest file ${KB(Math.max(...sizes))}; ` +
+      `offline index (newest ${manifest.recent}) ${KB(recentGz)} gzipped; build ${(buildMs / 1000).toFixed(1)} s`,
+  );
 
   const qs = queries(articles);
-  const run = async (label: string) => {
-    for (const q of qs.slice(0, 30)) await engine.search(lang, q); // warm up the JIT
-    // Each query 3 times, its median kept: the machine is shared, and one busy neighbour should not
-    // decide a percentile.
-    const times: number[] = [];
-    let found = 0;
-    for (const q of qs) {
-      const runs: number[] = [];
-      for (let r = 0; r < 3; r++) {
-        const s = performance.now();
-        const a = await engine.search(lang, q);
-        runs.push(performance.now() - s);
-        if (r === 0 && a.total > 0) found++;
-      }
-      times.push(pct(runs, 50));
+  // Cold: a new engine per query (nothing loaded, no cache): what it downloads, and its time
+  // (files parsed from text, as the worker does; the network's own time is not in it).
+  const coldMs: number[] = [];
+  const coldBytes: number[] = [];
+  for (const q of qs) {
+    const { engine, got } = client(served);
+    const s = performance.now();
+    await engine.search(lang, q);
+    coldMs.push(performance.now() - s);
+    coldBytes.push(got.bytes);
+  }
+  // Warm: one engine that has answered every query once; each query 3 times, its median kept
+  // (the machine is shared, and one busy neighbour should not decide a percentile).
+  const { engine } = client(served);
+  let found = 0;
+  for (const q of qs) if ((await engine.search(lang, q)).total > 0) found++;
+  const warmMs: number[] = [];
+  for (const q of qs) {
+    const runs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const s = performance.now();
+      await engine.search(lang, q);
+      runs.push(performance.now() - s);
     }
-    console.log(`query (${label}, ${qs.length} queries × 3 runs, median per query; ${found} with results): p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+    warmMs.push(pct(runs, 50));
+  }
+  const row: Row = {
+    name,
+    articles: articles.length,
+    build: buildMs / 1000,
+    files: served.texts.size,
+    raw,
+    gz,
+    largest: Math.max(...sizes),
+    recentGz,
+    coldKb: [pct(coldBytes, 50) / 1024, pct(coldBytes, 95) / 1024, Math.max(...coldBytes) / 1024],
+    cold: [pct(coldMs, 50), pct(coldMs, 95)],
+    warm: [pct(warmMs, 50), pct(warmMs, 95)],
+    found,
   };
-  await run(`${firstShards} shard(s)`);
-  if (firstShards < manifest.shards.length) {
-    t = performance.now();
-    while ((await engine.search(lang, 'x')).searched < manifest.docs) await engine.more(lang);
-    console.log(`load all ${manifest.shards.length} shards: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    await run(`all ${manifest.shards.length} shards`);
+  console.log(
+    `cold query (${qs.length}): downloads p50 ${row.coldKb[0].toFixed(0)} KB, p95 ${row.coldKb[1].toFixed(0)} KB, max ${row.coldKb[2].toFixed(0)} KB gzipped; ` +
+      `time p50 ${row.cold[0].toFixed(1)} ms, p95 ${row.cold[1].toFixed(1)} ms`,
+  );
+  console.log(`warm query: p50 ${row.warm[0].toFixed(1)} ms, p95 ${row.warm[1].toFixed(1)} ms; ${found} of ${qs.length} queries with results`);
+
+  if (compare) {
+    // Quality against today's engine (MiniSearch over the whole archive, same normaliser and query).
+    const mini = wholeMiniSearch(articles);
+    let miniFound = 0;
+    let same = 0;
+    let top = 0;
+    for (const q of qs) {
+      const query = buildQuery(q);
+      const theirs = query ? (mini.search(query, RECENT_SEARCH) as unknown as Array<{ id: string; score: number; publishedAt: string }>) : [];
+      theirs.sort((a, b) => b.score - a.score || b.publishedAt.localeCompare(a.publishedAt));
+      if (theirs.length > 0) miniFound++;
+      const ours = (await engine.search(lang, q, 10)).hits.map((h) => h.slug);
+      const want = new Set(theirs.slice(0, 10).map((r) => r.id));
+      same += ours.filter((x) => want.has(x)).length;
+      top += Math.min(10, theirs.length);
+    }
+    row.overlap = `${((100 * same) / Math.max(top, 1)).toFixed(0)} % of MiniSearch's top 10; MiniSearch finds ${miniFound}`;
+    console.log(`against MiniSearch over the whole archive: ${row.overlap}`);
+  }
+  rows.push(row);
+}
+
+function table(): void {
+  console.log('\n## Summary (gzip level 1; times on this machine)');
+  console.log('| corpus | articles | files / largest | index gzipped | cold download p50 / p95 / max | cold p50 / p95 | warm p50 / p95 | with results | build |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${r.articles} | ${r.files} / ${KB(r.largest)} | ${MB(r.gz)} | ${r.coldKb.map((x) => x.toFixed(0)).join(' / ')} KB | ` +
+        `${r.cold.map((x) => x.toFixed(1)).join(' / ')} ms | ${r.warm.map((x) => x.toFixed(1)).join(' / ')} ms | ${r.found}/300${r.overlap ? ` (${r.overlap})` : ''} | ${r.build.toFixed(1)} s |`,
+    );
   }
 }
 
@@ -185,8 +279,8 @@ async function main(): Promise<void> {
   }
   const slavner = readSlavner();
   const reuters = readReuters();
-  await bench('slavner-uk.rss.xml', slavner, 'uk');
-  await bench('reuters-21578.feed.json', reuters, 'en');
+  await bench('slavner-uk.rss.xml', slavner, 'uk', true);
+  await bench('reuters-21578.feed.json', reuters, 'en', true);
   // 100 000 articles: Reuters five times over, each copy a year apart (same vocabulary, 5× the postings).
   const big: Article[] = [];
   for (let copy = 0; big.length < 100_000; copy++) {
@@ -196,7 +290,8 @@ async function main(): Promise<void> {
       big.push({ ...a, id: `${a.id}-${copy}`, slug: `${a.slug}-${copy}`, publishedAt: a.publishedAt.replace(/^\d{4}/, String(year)) });
     }
   }
-  await bench('synthetic 100 000 (Reuters ×5)', big, 'en');
+  await bench('synthetic 100 000 (Reuters ×5)', big, 'en', false);
+  table();
 }
 
 await main();

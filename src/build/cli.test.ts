@@ -40,7 +40,7 @@ function schemaFor(path: string) {
   if (path.startsWith('topics/')) return TopicPage;
   if (path.startsWith('latest/')) return ListPage;
   if (/^search\/(uk|en)\/manifest\.json$/.test(path)) return SearchManifest;
-  if (/^search\/(uk|en)\/\d+-[0-9a-f]{8}\.json$/.test(path)) return SearchShard;
+  if (/^search\/(uk|en)\/[0-9a-f]{12}\/(t\d+|d\d+|recent)\.json$/.test(path)) return SearchShard;
   throw new Error(`unexpected file ${path}`);
 }
 
@@ -99,7 +99,9 @@ describe('cli main()', () => {
       'latest/uk/1.json',
       'manifest.json',
       'search/en/manifest.json',
-      expect.stringMatching(/^search\/uk\/0-[0-9a-f]{8}\.json$/),
+      expect.stringMatching(/^search\/uk\/[0-9a-f]{12}\/d0\.json$/),
+      expect.stringMatching(/^search\/uk\/[0-9a-f]{12}\/recent\.json$/),
+      expect.stringMatching(/^search\/uk\/[0-9a-f]{12}\/t0\.json$/),
       'search/uk/manifest.json',
       'topics/index.json',
       'topics/kreml/1.json',

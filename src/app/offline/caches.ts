@@ -7,6 +7,8 @@ export const CACHES = {
   articles: 'kontekst-articles',
   /** lists (latest, topics, manifest, everything else under /data/): network first, bounded */
   lists: 'kontekst-lists',
+  /** search index files (/data/search/<lang>/<generation>/…): cache first, bounded by count and age */
+  search: 'kontekst-search',
   /** articles the reader saved: never expired by the service worker, only removed by the reader */
   saved: 'kontekst-saved',
 } as const;

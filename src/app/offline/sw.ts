@@ -6,13 +6,15 @@
  *     shell always matches the precached assets (no mixed versions);
  *   - article files: stale-while-revalidate, bounded by count and age; a saved copy
  *     (CACHES.saved, which nothing here ever expires) answers when the bounded cache has none;
+ *   - search index files (/data/search/<lang>/<generation>/…, never changed once written): cache
+ *     first, in a cache of their own, so every word searched before is found offline;
  *   - lists and every other data file: network first with a short timeout, then the cache;
  *   - a new version waits until the reader accepts it (registerType 'prompt': SKIP_WAITING).
  */
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
@@ -69,6 +71,14 @@ registerRoute(
       new ExpirationPlugin({ maxEntries: __ARTICLE_CACHE_MAX__, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true }),
       savedCopy,
     ],
+  }),
+);
+
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && /^\/data\/search\/[^/]+\/[0-9a-f]{12}\//.test(url.pathname),
+  new CacheFirst({
+    cacheName: CACHES.search,
+    plugins: [okOnly, new ExpirationPlugin({ maxEntries: 600, maxAgeSeconds: 60 * DAY, purgeOnQuotaError: true })],
   }),
 );
 

@@ -47,10 +47,9 @@ function Results({ ui, contentLang, q }: { ui: Lang; contentLang: Lang; q: strin
   // "Show more" belongs to one query: a new query starts from the first page.
   const [paging, setPaging] = useState({ q, limit: PAGE });
   const limit = paging.q === q ? paging.limit : PAGE;
-  const [batches, setBatches] = useState(1);
   const query = useQuery({
-    queryKey: ['search', contentLang, q, limit, batches],
-    queryFn: async () => (await import('./searchClient.ts')).search(contentLang, q, limit, batches),
+    queryKey: ['search', contentLang, q, limit],
+    queryFn: async () => (await import('./searchClient.ts')).search(contentLang, q, limit),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     retry: false,
@@ -85,6 +84,7 @@ function Results({ ui, contentLang, q }: { ui: Lang; contentLang: Lang; q: strin
     );
   }
   const { hits, total, searched, docs } = query.data;
+  // offline, a word never searched before is looked up among the newest articles only
   const partial = searched < docs;
   return (
     <div className={query.isPlaceholderData ? 'search-busy' : undefined} aria-busy={query.isFetching}>
@@ -112,11 +112,6 @@ function Results({ ui, contentLang, q }: { ui: Lang; contentLang: Lang; q: strin
         {hits.length < total ? (
           <button type="button" onClick={() => setPaging({ q, limit: limit + PAGE })} disabled={query.isFetching}>
             {t('showMore')}
-          </button>
-        ) : null}
-        {partial ? (
-          <button type="button" onClick={() => setBatches((n) => n + 1)} disabled={query.isFetching}>
-            {t('searchOlder')}
           </button>
         ) : null}
       </div>

@@ -4,7 +4,7 @@ import type { SearchAnswer, SearchErrorKind } from './engine.ts';
 
 export type WorkerRequest =
   | { id: number; type: 'warm'; lang: Lang }
-  | { id: number; type: 'search'; lang: Lang; query: string; limit: number; batches: number };
+  | { id: number; type: 'search'; lang: Lang; query: string; limit: number };
 
 export type WorkerResponse =
   | { id: number; ok: true; answer: SearchAnswer | null }

@@ -1,8 +1,9 @@
 /**
  * The search worker: keeps the loaded indexes and answers queries off the
  * main thread. A thin message adapter around SearchEngine (engine.ts).
- * Its fetches go through the service worker like the page's, so an index
- * loaded once is there offline.
+ * Its fetches go through the service worker like the page's, so the parts
+ * of the index a search loaded, and the newest articles' index fetched after
+ * the first answer, are there offline.
  */
 /// <reference lib="webworker" />
 import { SearchEngine, SearchError, type FetchJson } from './engine.ts';
@@ -37,10 +38,14 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       await engine.warm(req.lang);
       res = { id: req.id, ok: true, answer: null };
     } else {
-      res = { id: req.id, ok: true, answer: await engine.search(req.lang, req.query, req.limit, req.batches) };
+      res = { id: req.id, ok: true, answer: await engine.search(req.lang, req.query, req.limit) };
     }
   } catch (e) {
     res = { id: req.id, ok: false, error: e instanceof SearchError ? e.kind : 'unknown', detail: String(e) };
   }
   scope.postMessage(res);
+  // After an answer, the newest articles' index, so the service worker keeps it for offline searches.
+  if (req.type === 'search' && res.ok && res.answer && res.answer.searched === res.answer.docs) {
+    void engine.prefetchRecent(req.lang).catch(() => {});
+  }
 };

@@ -62,9 +62,9 @@ export function warm(lang: Lang): void {
   });
 }
 
-/** The best `limit` matches; `batches` > 1 also searches older articles (docs: engine.ts). */
-export async function search(lang: Lang, query: string, limit: number, batches = 1): Promise<SearchAnswer> {
-  const answer = await ask({ type: 'search', lang, query, limit, batches });
+/** The best `limit` matches in the whole archive (docs: engine.ts). */
+export async function search(lang: Lang, query: string, limit: number): Promise<SearchAnswer> {
+  const answer = await ask({ type: 'search', lang, query, limit });
   if (!answer) throw new SearchFailure('unknown', 'no answer');
   return answer;
 }

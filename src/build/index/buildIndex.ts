@@ -1,37 +1,21 @@
 /**
  * Articles → the search files of the dataset (searchData.ts describes them;
- * docs/DATA.md, "Search index"). Pure over its input: the same articles give
- * the same files. Node only (hashing and gzip sizes): the pipeline and
- * `npm run bench:search` call it, the app never does.
+ * docs/DATA.md, "Search index"): the index partitioned by term
+ * (termIndex.ts) and, for offline use, the newest articles as one MiniSearch
+ * index (shardBytes). Pure over its input: the same articles give the same
+ * files. Node only: the pipeline and `npm run bench:search` call it, the app
+ * never does.
  */
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import SearchableMap from 'minisearch/SearchableMap';
-import { JsonText } from '../lib/jsonText.ts';
 import { withRoom } from '../lib/growable.ts';
 import { Utf8Writer, writeInt } from '../lib/utf8Writer.ts';
 import { WordTable } from './wordTable.ts';
-import { type Article, type Block, LANGS, type Lang, type TopicLabels, type TopicRef, blockText } from '../../core/model/article.ts';
+import { type IndexInput, LanguageIndex, type TermIndexOptions, cut } from './termIndex.ts';
+import { type Article, type Block, LANGS, type Lang, blockText } from '../../core/model/article.ts';
 import { timeOf } from '../../core/time/dates.ts';
-import {
-  BODY_CHARS,
-  MAX_SHARD_BYTES,
-  SEARCH_VERSION,
-  SHARD_DOCS,
-  SNIPPET_CHARS,
-  type SearchDoc,
-  type SearchManifest,
-  type ShardInfo,
-  indexOptions,
-} from '../../core/search/searchData.ts';
+import { BODY_CHARS, SNIPPET_CHARS, type SearchDoc, indexOptions } from '../../core/search/searchData.ts';
 
-/** Text cut to at most `max` characters at a word boundary, with "…" when cut. */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const space = head.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? head.slice(0, space) : head).replace(/[\s,;:–—-]+$/, '')}…`;
-}
+export { cut, LanguageIndex, type IndexInput };
 
 /** The plain text of blocks, up to `max` characters. */
 export function plainText(blocks: readonly Block[], max: number): string {
@@ -255,45 +239,19 @@ export function shardText(docs: readonly SearchDoc[], snippetChars = SNIPPET_CHA
   return new TextDecoder().decode(shardBytes(docs, snippetChars));
 }
 
-/**
- * How far over the limit (as a factor) the estimate of a part's gzipped size —
- * its articles × the gzipped bytes per article of the last index built — must
- * be for the part to be split unbuilt. Indexes of more articles take fewer
- * bytes per article (shared terms), so the estimate runs a little high; the
- * margin keeps a part near the limit from being split when it would fit.
- */
-export const SURE_SPLIT = 1.05;
-
-export interface IndexOptions {
-  /**
-   * what is kept of a built shard (its JSON text and newline, UTF-8) in the files
-   * (default: a JsonText of it); the search worker writes it to disk instead
-   */
-  keep?: (bytes: Uint8Array) => unknown;
-  shardDocs?: number;
-  bodyChars?: number;
-  /** gzipped bytes above which a shard is split */
-  maxShardBytes?: number;
-}
-
-/** What the search index needs of one article (plain data: it can go to a worker thread). */
-export interface IndexInput {
-  lang: Lang;
-  topics: readonly TopicRef[];
-  doc: SearchDoc;
-}
+export type IndexOptions = Omit<TermIndexOptions, 'bodyChars'> & { bodyChars?: number };
 
 export function indexInput(a: Article, bodyChars = BODY_CHARS): IndexInput {
   return { lang: a.lang, topics: a.topics, doc: toSearchDoc(a, bodyChars) };
 }
 
-/** What orders a language's articles in its shards: newest first, then by slug. */
+/** What orders a language's articles in its index: newest first, then by slug. */
 export interface OrderKey {
   publishedAt: string;
   slug: string;
 }
 
-/** Positions in `items` of the articles of `lang`, in shard order (newest first, then slug). */
+/** Positions in `items` of the articles of `lang`, in index order (newest first, then slug). */
 export function shardOrder(lang: Lang, items: ReadonlyArray<OrderKey & { lang: Lang }>): number[] {
   const own: Array<{ k: number; time: number; id: string }> = [];
   items.forEach((a, k) => {
@@ -303,140 +261,28 @@ export function shardOrder(lang: Lang, items: ReadonlyArray<OrderKey & { lang: L
   return own.map((a) => a.k);
 }
 
-/**
- * The gzip level a shard's size is measured at: 1, what a host compressing on
- * the fly sends by default (nginx's gzip_comp_level), so the size is an upper
- * bound for hosts that compress harder. zlib's default level (6) gives a
- * number 17 % smaller at seven times the cost: 14 s of a 100 000-article
- * import (npm run bench:data).
- */
-export const GZIP_LEVEL = 1;
-
-interface BuiltShard {
-  /** the shard's JSON text and a newline, UTF-8 */
-  bytes: Uint8Array;
-  /** gzipped size of `bytes` */
-  gzip: number;
+/** The offline index's file: MiniSearch's JSON over the newest articles, stored leads cut to the snippet. */
+export function recentBytes(docs: readonly SearchDoc[]): Uint8Array {
+  return shardBytes(docs, SNIPPET_CHARS, true);
 }
 
-/**
- * One language's shards, built as its articles come in shard order, SHARD_DOCS
- * at a time (the last part may be shorter): what a part was built from can go
- * once add() returns. finish() gives the shards and the manifest.
- */
-export class LanguageShards {
-  private readonly bodyChars: number;
-  private readonly maxShardBytes: number;
-  private readonly keep: (bytes: Uint8Array) => unknown;
-  private readonly files = new Map<string, unknown>();
-  private readonly shards: ShardInfo[] = [];
-  private readonly topics: Record<string, TopicLabels> = {};
-  private docs = 0;
-  /** gzipped bytes per article of the last index built for this language (0: none yet) */
-  private perDoc = 0;
-
-  constructor(
-    readonly lang: Lang,
-    opts: IndexOptions = {},
-  ) {
-    this.bodyChars = opts.bodyChars ?? BODY_CHARS;
-    this.maxShardBytes = opts.maxShardBytes ?? MAX_SHARD_BYTES;
-    this.keep = opts.keep ?? ((bytes) => new JsonText(bytes.subarray(0, bytes.length - 1)));
-  }
-
-  /** The next `shardDocs` articles (fewer for the last part), in shard order. */
-  add(part: readonly IndexInput[]): void {
-    for (const a of part) for (const t of a.topics) this.topics[t.slug] ??= t.labels;
-    this.docs += part.length;
-    if (part.length > 0) this.addShard(part);
-  }
-
-  /** One shard over `part`, or several when it would be too big to download at once. */
-  private addShard(part: readonly IndexInput[], built?: BuiltShard): void {
-    const { maxShardBytes } = this;
-    const split = (first?: BuiltShard): void => {
-      const half = Math.ceil(part.length / 2);
-      this.addShard(part.slice(0, half), first);
-      this.addShard(part.slice(half));
-    };
-    if (!built && part.length > 1) {
-      // A part that the shards already built say is clearly too big is split
-      // without being built first: otherwise, when a language's shards are all
-      // too big (Ukrainian at 100 000 articles), each would be built twice.
-      if (this.perDoc * part.length > maxShardBytes * SURE_SPLIT) return split();
-      if (this.perDoc === 0) {
-        // Nothing built yet to estimate from: build the first half. When it says
-        // the whole is clearly too big, it is the first shard of the split;
-        // otherwise the whole is built (the half was a small price to know).
-        const half = Math.ceil(part.length / 2);
-        const first = this.build(part.slice(0, half));
-        if (this.perDoc * part.length > maxShardBytes * SURE_SPLIT) return split(first);
-      }
-    }
-    const shard = built ?? this.build(part);
-    if (shard.gzip > maxShardBytes && part.length > 1) return split();
-    const file = `${this.shards.length}-${createHash('sha256').update(shard.bytes.subarray(0, shard.bytes.length - 1)).digest('hex').slice(0, 8)}.json`;
-    this.files.set(`search/${this.lang}/${file}`, this.keep(shard.bytes));
-    this.shards.push({
-      file,
-      docs: part.length,
-      bytes: shard.bytes.length,
-      gzip: shard.gzip,
-      newest: part[0]?.doc.publishedAt ?? '',
-      oldest: part[part.length - 1]?.doc.publishedAt ?? '',
-    });
-  }
-
-  /** The shard text of `part` as UTF-8 with its newline, and its gzipped size (which updates perDoc). */
-  private build(part: readonly IndexInput[]): BuiltShard {
-    // The snippet stored for display is shorter than the lead that is indexed.
-    const bytes = shardBytes(
-      part.map((a) => a.doc),
-      SNIPPET_CHARS,
-      true,
-    );
-    const gzip = gzipSync(bytes, { level: GZIP_LEVEL }).length;
-    this.perDoc = gzip / part.length;
-    return { bytes, gzip };
-  }
-
-  /** The shards and the manifest: relative path (under data/) → JSON value (a shard as JsonText). */
-  finish(): Map<string, unknown> {
-    const manifest: SearchManifest = {
-      version: SEARCH_VERSION,
-      lang: this.lang,
-      docs: this.docs,
-      bodyChars: this.bodyChars,
-      shards: this.shards,
-      topics: this.topics,
-    };
-    this.files.set(`search/${this.lang}/manifest.json`, manifest);
-    return this.files;
-  }
+/** A language's index, articles added newest first. */
+export function languageIndex(lang: Lang, opts: IndexOptions = {}): LanguageIndex {
+  return new LanguageIndex(lang, recentBytes, opts);
 }
 
-/** One language's manifest and shards: relative path (under data/) → JSON value (a shard as JsonText). */
-export function buildLanguageIndex(
-  lang: Lang,
-  inputs: readonly IndexInput[],
-  opts: IndexOptions = {},
-): Map<string, unknown> {
-  const shardDocs = opts.shardDocs ?? SHARD_DOCS;
+/** One language's search files: relative path (under data/) → JSON value (a built file as JsonText). */
+export function buildLanguageIndex(lang: Lang, inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
   const order = shardOrder(
     lang,
     inputs.map((a) => ({ lang: a.lang, publishedAt: a.doc.publishedAt, slug: a.doc.id })),
   );
-  const own = order.map((k) => inputs[k] as IndexInput);
-  const shards = new LanguageShards(lang, opts);
-  for (let k = 0; k * shardDocs < own.length; k++) {
-    shards.add(own.slice(k * shardDocs, (k + 1) * shardDocs));
-    // what the shard was built from is no longer needed (most of the memory of a big index)
-    own.fill(undefined as unknown as IndexInput, k * shardDocs, (k + 1) * shardDocs);
-  }
-  return shards.finish();
+  const index = languageIndex(lang, opts);
+  index.add(order.map((k) => inputs[k] as IndexInput));
+  return index.finish();
 }
 
-/** The search files of every language (an empty language gets a manifest with no shards). */
+/** The search files of every language (an empty language gets a manifest and no other file). */
 export function searchFiles(inputs: readonly IndexInput[], opts: IndexOptions = {}): Map<string, unknown> {
   const files = new Map<string, unknown>();
   for (const lang of LANGS) for (const [path, value] of buildLanguageIndex(lang, inputs, opts)) files.set(path, value);

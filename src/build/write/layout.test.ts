@@ -92,7 +92,7 @@ describe('layoutDataset', () => {
   it('every file matches its schema', () => {
     for (const [path, value] of files) {
       const schema = path === 'manifest.json' ? Manifest : /^search\/\w+\/manifest\.json$/.test(path) ? SearchManifest : path.startsWith('search/') ? SearchShard : path.startsWith('articles/') ? Article : path === 'topics/index.json' ? TopicIndex : path.startsWith('topics/') ? TopicPage : ListPage;
-      // as written: a search shard is kept as its JSON text (src/build/lib/jsonText.ts)
+      // as written: a built search file is kept as its JSON text (src/build/lib/jsonText.ts)
       expect(v.safeParse(schema, JSON.parse(jsonText(value))).success, path).toBe(true);
     }
   });

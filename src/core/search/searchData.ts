@@ -1,14 +1,22 @@
 /**
- * The search files of the dataset and the MiniSearch options they are built
- * and read with. Shared by the pipeline (buildIndex.ts) and the worker, so the
- * index and the queries can never disagree.
+ * The search files of the dataset: their format and the options they are
+ * built and read with. Shared by the build (src/build/index/) and the search
+ * worker (src/app/search/), so the index and the queries can never disagree.
+ * docs/DATA.md, "Search index", describes the files; docs/adr/0006-search.md
+ * why they are so.
  *
- *   data/search/<lang>/manifest.json           SearchManifest (small: shards, topic labels)
- *   data/search/<lang>/<n>-<hash>.json         a shard: MiniSearch's JSON over ≤ SHARD_DOCS
- *                                              articles, newest first (shard 0 = newest)
+ *   data/search/<lang>/manifest.json      SearchManifest: the index's generation, the first
+ *                                         term of each term part, topic labels
+ *   data/search/<lang>/<gen>/t<n>.json    TermPart n: index terms in order, each with its
+ *                                         postings (postings.ts); a query loads only the
+ *                                         parts of its words' terms
+ *   data/search/<lang>/<gen>/d<n>.json    DocChunk n: articles n·DOC_CHUNK …, newest first,
+ *                                         what a result card shows
+ *   data/search/<lang>/<gen>/recent.json  the newest articles as one MiniSearch index, for
+ *                                         searching offline words never looked up online
  *
- * Shard names carry a hash of their content, so a cached manifest and the
- * shards it names always belong together.
+ * `gen` is a hash of the whole index: a cached manifest and the files it names
+ * always belong together, and every file under a generation never changes.
  */
 import * as v from 'valibot';
 import type { Options } from 'minisearch';
@@ -16,13 +24,16 @@ import { Lang, TopicLabels } from '../model/article.ts';
 import { DATA_BASE } from '../model/dataset.ts';
 import { term, words } from '../text/words.ts';
 
-export const SEARCH_VERSION = 1;
+export const SEARCH_VERSION = 2;
 
-/** Articles per shard: a shard of real news is well under 1 MB gzipped (npm run bench:search). */
-export const SHARD_DOCS = 5000;
+/** No search file is bigger than this (UTF-8 bytes), like every file of the dataset. */
+export const MAX_FILE_BYTES = 1_000_000;
 
-/** A shard bigger than this (gzipped) is split in two, so one shard always fits the first search. */
-export const MAX_SHARD_BYTES = 2_500_000;
+/** A term part is closed once it passes this many bytes (a single term's postings may make it bigger, never over MAX_FILE_BYTES). */
+export const TERM_PART_BYTES = 128 * 1024;
+
+/** Articles per doc chunk: a result card costs a reader at most one chunk (~6 KB gzipped). */
+export const DOC_CHUNK = 50;
 
 /** Body text indexed per article: the top of a news story says what it is about, and the index stays small. */
 export const BODY_CHARS = 1500;
@@ -30,8 +41,17 @@ export const BODY_CHARS = 1500;
 /** Lead text stored per article for the result snippet. */
 export const SNIPPET_CHARS = 220;
 
-/** The first search downloads shards, newest first, while their gzipped total stays within this. */
-export const FIRST_SEARCH_BYTES = 3_000_000;
+/** The offline index: at most this many of the newest articles, with this much body each, halved until it fits a file. */
+export const RECENT_DOCS = 2000;
+export const RECENT_BODY_CHARS = 300;
+
+/** BM25F: term-frequency saturation and length normalisation (MiniSearch's defaults). */
+export const BM25 = { k1: 1.2, b: 0.7 } as const;
+
+/** The inverse document frequency of a term in `df` of `docs` articles (BM25's). */
+export function idf(df: number, docs: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
 
 /** What the index holds of one article. */
 export interface SearchDoc {
@@ -51,7 +71,7 @@ export const SEARCH_FIELDS = ['headline', 'lead', 'topics', 'body'] as const;
 export const STORED_FIELDS = ['headline', 'lead', 'publishedAt', 'tags'] as const;
 export const FIELD_BOOST = { headline: 3, topics: 2, lead: 1.5, body: 1 };
 
-/** The options both sides use; `processTerm` is the normaliser (normalise.ts). */
+/** The MiniSearch options of the offline index (recent.json); `processTerm` is the normaliser (words.ts). */
 export const indexOptions: Options<SearchDoc> = {
   idField: 'id',
   fields: [...SEARCH_FIELDS],
@@ -60,20 +80,21 @@ export const indexOptions: Options<SearchDoc> = {
   processTerm: (word) => term(word) ?? false,
 };
 
-export const ShardInfo = v.object({
-  /** file name beside the manifest */
-  file: v.pipe(v.string(), v.regex(/^[0-9]+-[0-9a-f]{8}\.json$/)),
-  docs: v.number(),
-  /** JSON bytes, and gzipped bytes (what a reader downloads) */
-  bytes: v.number(),
-  gzip: v.number(),
-  newest: v.string(),
-  oldest: v.string(),
+/** A term part: `terms` ascending (code units), each with its number of articles and its postings. */
+export const TermPart = v.object({
+  terms: v.array(v.string()),
+  df: v.array(v.number()),
+  postings: v.array(v.string()),
 });
-export type ShardInfo = v.InferOutput<typeof ShardInfo>;
+export type TermPart = v.InferOutput<typeof TermPart>;
 
-/** A shard is MiniSearch's own JSON; this checks its outline before MiniSearch reads it. */
-export const SearchShard = v.looseObject({
+/** One article of a doc chunk: slug, headline, snippet, date, topic slugs. */
+export const DocRow = v.tuple([v.string(), v.string(), v.string(), v.string(), v.array(v.string())]);
+export type DocRow = v.InferOutput<typeof DocRow>;
+export const DocChunk = v.array(DocRow);
+
+/** The offline index is MiniSearch's own JSON; this checks its outline before MiniSearch reads it. */
+export const RecentIndex = v.looseObject({
   documentCount: v.number(),
   documentIds: v.record(v.string(), v.string()),
   storedFields: v.record(v.string(), v.unknown()),
@@ -81,18 +102,42 @@ export const SearchShard = v.looseObject({
   serializationVersion: v.number(),
 });
 
+/** Any search file but the manifest. */
+export const SearchShard = v.union([TermPart, DocChunk, RecentIndex]);
+
 export const SearchManifest = v.object({
   version: v.literal(SEARCH_VERSION),
   lang: Lang,
+  /** articles in the index */
   docs: v.number(),
   bodyChars: v.number(),
-  shards: v.array(ShardInfo),
+  /** the folder of this index's files: a hash of all of them */
+  gen: v.pipe(v.string(), v.regex(/^[0-9a-f]{12}$/)),
+  /** the first term of each term part (parts[0] starts at ''), ascending */
+  parts: v.array(v.string()),
+  docChunk: v.number(),
+  /** the newest articles in recent.json (0: none) */
+  recent: v.number(),
   /** topic slug → labels, for the result cards */
   topics: v.record(v.string(), TopicLabels),
 });
 export type SearchManifest = v.InferOutput<typeof SearchManifest>;
 
+/** The term part that holds `term`, if the index has it: the last part whose first term is ≤ term. */
+export function partOf(parts: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((parts[mid] as string) <= term) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export const searchPaths = {
   manifest: (lang: Lang) => `${DATA_BASE}/search/${lang}/manifest.json`,
-  shard: (lang: Lang, file: string) => `${DATA_BASE}/search/${lang}/${file}`,
+  part: (lang: Lang, gen: string, n: number) => `${DATA_BASE}/search/${lang}/${gen}/t${n}.json`,
+  docs: (lang: Lang, gen: string, n: number) => `${DATA_BASE}/search/${lang}/${gen}/d${n}.json`,
+  recent: (lang: Lang, gen: string) => `${DATA_BASE}/search/${lang}/${gen}/recent.json`,
 };
