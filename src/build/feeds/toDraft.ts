@@ -17,6 +17,9 @@ import type { FeedEntry, ParsedFeed } from './entry.ts';
 import { itemMessage } from './entry.ts';
 import { htmlToBlocks, htmlToText, textToBlocks } from './html.ts';
 import { cleanSpace, normaliseText, parseFeedDate, safeLink } from './normalise.ts';
+import { headlineFrom, leadAndBody } from './paragraphs.ts';
+
+export { leadAndBody };
 
 /** An article file must stay under 1 MB: its body may take this much JSON. */
 export const MAX_BODY_JSON = 900_000;
@@ -100,21 +103,6 @@ function blockText(b: Block): string {
   }
 }
 
-/** "…", "...", "[…]", " [...]" at the end of a summary: it was cut from the text. */
-const CUT = /\s*(\[\s*(…|\.\.\.)\s*\]|…|\.\.\.)\s*$/u;
-
-/** The lead and the body: a summary that is the start of the first paragraph is that paragraph. */
-export function leadAndBody(summary: string, blocks: Block[]): { lead: string; body: Block[] } {
-  const firstPara = blocks.findIndex((b) => b.type === 'paragraph');
-  const first = firstPara >= 0 ? blocks[firstPara] : undefined;
-  const firstText = first ? cleanSpace(blockText(first)) : '';
-  const without = (): Block[] => blocks.filter((_, k) => k !== firstPara);
-  if (summary === '') return first ? { lead: firstText, body: without() } : { lead: '', body: blocks };
-  const stem = summary.replace(CUT, '');
-  if (first && stem.length > 0 && (firstText === summary || firstText.startsWith(stem))) return { lead: firstText, body: without() };
-  return { lead: summary, body: blocks };
-}
-
 export interface ItemResult {
   draft?: Draft;
   errors: ImportError[];
@@ -129,10 +117,9 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
   };
 
   const rawTitle = e.title ? (e.title.html || /<[a-z!/]/i.test(e.title.value) ? htmlToText(e.title.value) : e.title.value) : '';
-  const lang = feedLang(e.lang ?? feed.lang, rawTitle);
+  const lang = feedLang(e.lang ?? feed.lang, rawTitle || (e.content ?? e.summary)?.value.slice(0, 2000) || '');
   const fix = (s: string): string => normaliseText(s, lang);
-  const headline = cleanSpace(fix(rawTitle));
-  if (headline === '') return error('no title; skipped');
+  let headline = cleanSpace(fix(rawTitle));
 
   const base = safeLink(feed.link) ?? undefined;
   const url = safeLink(e.link, base);
@@ -149,8 +136,20 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
   }
   const image = safeLink(e.image, base);
   if (image !== undefined && !blocks.some((b) => b.type === 'image')) blocks.unshift({ type: 'image', src: image, alt: '' });
+  if (headline === '') {
+    // no title: the text's first sentence is the headline; a first paragraph that was the title line goes
+    const first = blocks.findIndex((b) => b.type !== 'image' && blockText(b).trim() !== '');
+    const text = first >= 0 ? cleanSpace(blockText(blocks[first]!)) : summary;
+    if (text === '') return error('no title and no text; skipped');
+    headline = headlineFrom(text);
+    warn(`no title; the headline is made from the text: ${quote(headline)}`);
+    if (headline === text && blocks.some((b, k) => k > first && b.type !== 'image' && blockText(b).trim() !== '')) blocks.splice(first, 1);
+  }
   const { lead, body } = leadAndBody(summary, blocks);
-  if (lead === '' && !body.some((b) => b.type !== 'image' && blockText(b).trim() !== '')) return error('no text (neither content nor summary); skipped');
+  if (lead === '' && !body.some((b) => b.type !== 'image' && blockText(b).trim() !== '')) {
+    if (url === undefined) return error('no text (neither content nor summary) and no link to it; skipped');
+    warn('no text (neither content nor summary); kept as a link to the source');
+  }
   const size = bodyJsonBound(body) <= MAX_BODY_JSON ? 0 : JSON.stringify(body).length;
   if (size > MAX_BODY_JSON) return error(`the text is ${Math.round(size / 1024)} KB: an article file must stay under 1 MB; skipped`);
 
