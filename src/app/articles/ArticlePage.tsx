@@ -85,7 +85,7 @@ export function ArticlePage() {
         <div className="article-body" lang={contentLang}>
           {article.lead ? <p className="lead">{article.lead}</p> : null}
           <Blocks blocks={article.body} />
-          {linkOut ? <LinkOut url={article.url} source={article.source.name} /> : null}
+          {linkOut ? <LinkOut url={article.url} source={article.source.name} lang={contentLang ? ui : undefined} /> : null}
         </div>
         <ContextAside article={article} ui={ui} lang={contentLang} />
       </div>
