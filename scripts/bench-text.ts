@@ -30,7 +30,7 @@ async function measure(name: string): Promise<void> {
   const { drafts, errors, items, skipped } = feedToDrafts(parseFeed(feed));
   const reasons = new Map<string, number>();
   for (const e of errors) {
-    const reason = e.message.replace(/^item \d+: /, '').replace(/"[^"]*"/g, '"…"').replace(/\d{4}-\d{2}-\d{2}\S*/g, 'DATE');
+    const reason = e.message.replace(/^item \d+: /, '').replace(/"[^"]*"/g, '"…"').replace(/\d{4}-\d{2}-\d{2}\S*/g, 'DATE').replace(/(made from the text: ).*/, '$1…');
     const key = `${e.warning ? "warning" : "error"}: ${reason}`;
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
   }
@@ -45,6 +45,7 @@ async function measure(name: string): Promise<void> {
   }).length;
   const paras = drafts.flatMap((d) => d.body.filter((b) => b.type === 'paragraph').map((b) => blockText(b).length)).sort((a, b) => a - b);
   const sortedLeads = [...leads].sort((a, b) => a - b);
+  const blocks = [...paras, ...leads].sort((a, b) => a - b);
 
   console.log(`\n${name}: ${items} items`);
   console.log(`  kept ${drafts.length}, skipped ${skipped}`);
@@ -54,6 +55,7 @@ async function measure(name: string): Promise<void> {
   console.log(`  body starts with the lead again: ${repeated}`);
   console.log(`  link-out (no text but the summary, or none): ${linkOut}`);
   console.log(`  body paragraphs: ${paras.length}, ${(paras.length / Math.max(1, drafts.length)).toFixed(1)} per article; length median ${quantile(paras, 0.5)}, p90 ${quantile(paras, 0.9)}, max ${paras.at(-1) ?? 0}`);
+  console.log(`  text blocks a reader sees (lead and paragraphs): length median ${quantile(blocks, 0.5)}, p90 ${quantile(blocks, 0.9)}, max ${blocks.at(-1) ?? 0}; over 600 characters: ${blocks.filter((n) => n > 600).length}`);
 }
 
 if (!existsSync(CORPUS)) {

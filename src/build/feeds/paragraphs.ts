@@ -13,7 +13,7 @@
  * When unsure it does not split: a long paragraph is better than a broken one.
  */
 import type { Block, Inline } from '../../core/model/article.ts';
-import { inlineText } from '../../core/model/article.ts';
+import { blockText, inlineText } from '../../core/model/article.ts';
 import { summary } from '../../core/links/meta.ts';
 
 /** Abbreviations written with a dot that a capital often follows (lower case, without the dot). */
@@ -230,4 +230,26 @@ export function leadAndBody(summary: string, blocks: readonly Block[]): { lead: 
   const { lead, rest } = leadFrom(first.content);
   const body = blocks.flatMap((b, k): Block[] => (k !== firstPara ? [b] : rest ? [{ type: 'paragraph', content: rest }] : []));
   return { lead, body: readableParagraphs(body) };
+}
+
+const hasText = (b: Block): boolean => b.type !== 'image' && blockText(b).trim() !== '';
+
+/**
+ * The headline of an item without a title, from its text: the first line of a
+ * plain text (`firstLine`), else the first block's text — its first sentence,
+ * cut at a word when long (headlineFrom). A first line that is the headline
+ * whole (no sentence: "GOLD PRICES - APR 7", a title line) then leaves the text,
+ * when other text remains. Undefined when there is no text.
+ */
+export function headlineFromText(blocks: readonly Block[], firstLine: string): { headline: string; blocks: Block[] } | undefined {
+  const first = blocks.findIndex(hasText);
+  const block = blocks[first];
+  const text = firstLine || (block ? blockText(block).replace(/\s+/g, ' ').trim() : '');
+  if (text === '') return undefined;
+  const headline = headlineFrom(text);
+  if (headline !== text || block?.type !== 'paragraph' || !inlineText(block.content).startsWith(text)) return { headline, blocks: [...blocks] };
+  const rest = sliceRuns(block.content, [text.length]).slice(1);
+  const after = blocks.filter((b, k) => k !== first);
+  if (rest.length === 0 && !after.some(hasText)) return { headline, blocks: [...blocks] };
+  return { headline, blocks: blocks.flatMap((b, k): Block[] => (k !== first ? [b] : rest.map((content) => ({ type: 'paragraph', content })))) };
 }

@@ -115,6 +115,9 @@ describe('entryToDraft', () => {
     expect(entryToDraft(entry({ title: undefined, content: { value: long, html: false } }), feed([])).draft?.headline).toMatch(/^(word ){20,}word…$/);
     const titled = entryToDraft(entry({ title: undefined, content: { value: 'GOLD PRICES - APR 7\nPrices rose. They did.', html: false } }), feed([]));
     expect(titled.draft).toMatchObject({ headline: 'GOLD PRICES - APR 7', lead: 'Prices rose. They did.', body: [] });
+    // the title line of a paragraph (blank lines part the paragraphs, so its lines are joined)
+    const reuters = entryToDraft(entry({ title: undefined, content: { value: 'FED REPORT - FEB 26\nTwo weeks ended Feb 25.\n\nMore.', html: false } }), feed([]));
+    expect(reuters.draft).toMatchObject({ headline: 'FED REPORT - FEB 26', lead: 'Two weeks ended Feb 25.', body: [{ type: 'paragraph', content: [{ type: 'text', text: 'More.' }] }] });
   });
 
   it('wrong or missing dates: dated by the feed with a warning, or skipped when the feed has no date', () => {

@@ -17,7 +17,7 @@ import type { FeedEntry, ParsedFeed } from './entry.ts';
 import { itemMessage } from './entry.ts';
 import { htmlToBlocks, htmlToText, textToBlocks } from './html.ts';
 import { cleanSpace, normaliseText, parseFeedDate, safeLink } from './normalise.ts';
-import { headlineFrom, leadAndBody } from './paragraphs.ts';
+import { headlineFromText, leadAndBody } from './paragraphs.ts';
 
 export { leadAndBody };
 
@@ -137,13 +137,12 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
   const image = safeLink(e.image, base);
   if (image !== undefined && !blocks.some((b) => b.type === 'image')) blocks.unshift({ type: 'image', src: image, alt: '' });
   if (headline === '') {
-    // no title: the text's first sentence is the headline; a first paragraph that was the title line goes
-    const first = blocks.findIndex((b) => b.type !== 'image' && blockText(b).trim() !== '');
-    const text = first >= 0 ? cleanSpace(blockText(blocks[first]!)) : summary;
-    if (text === '') return error('no title and no text; skipped');
-    headline = headlineFrom(text);
+    // no title: made from the text's first line or sentence (paragraphs.ts)
+    const firstLine = e.content && !e.content.html ? cleanSpace(fix(e.content.value.trim().split('\n')[0] ?? '')) : '';
+    const made = headlineFromText(blocks, firstLine);
+    if (made === undefined) return error('no title and no text; skipped');
+    ({ headline, blocks } = made);
     warn(`no title; the headline is made from the text: ${quote(headline)}`);
-    if (headline === text && blocks.some((b, k) => k > first && b.type !== 'image' && blockText(b).trim() !== '')) blocks.splice(first, 1);
   }
   const { lead, body } = leadAndBody(summary, blocks);
   if (lead === '' && !body.some((b) => b.type !== 'image' && blockText(b).trim() !== '')) {
