@@ -5,37 +5,21 @@
  * the built site; its /data/ requests are answered from a dataset imported here.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, normalize, resolve } from 'node:path';
-import { test, expect } from './fixtures.ts';
+import { join, resolve } from 'node:path';
+import { test, expect, importFeed, serveDataFrom } from './fixtures.ts';
 
-const repo = resolve(import.meta.dirname, '..');
-const FEED = join(repo, 'src/build/prerender/fixtures/link-out/link-out.atom');
 const HEADLINE = 'Уряд затвердив план відновлення енергетики';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-let out: string;
+const FEED = join(resolve(import.meta.dirname, '..'), 'src/build/prerender/fixtures/link-out/link-out.atom');
+let data: ReturnType<typeof importFeed>;
 
 test.beforeAll(() => {
-  out = join(mkdtempSync(join(tmpdir(), 'kontekst-e2e-link-out-')), 'data');
-  execFileSync(process.execPath, ['--import', 'tsx', join(repo, 'src/build/cli.ts'), FEED, '--out', out], { cwd: repo, stdio: 'pipe' });
+  data = importFeed(FEED);
 });
-test.afterAll(() => {
-  rmSync(resolve(out, '..'), { recursive: true, force: true });
-});
+test.afterAll(() => data.done());
 
 test.beforeEach(async ({ page }) => {
-  await page.route('**/data/**', async (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/data\//, '');
-    const file = normalize(join(out, decodeURIComponent(path)));
-    if (!file.startsWith(`${out}/`)) return route.fulfill({ status: 404 });
-    try {
-      await route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(file) });
-    } catch {
-      await route.fulfill({ status: 404, body: 'not found' });
-    }
-  });
+  await serveDataFrom(page, data.dir);
 });
 
 for (const scheme of ['light', 'dark'] as const) {
