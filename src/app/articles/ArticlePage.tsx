@@ -10,6 +10,7 @@ import { TopicList } from './TopicList.tsx';
 import { RelatedArticles } from './RelatedArticles.tsx';
 import { Time } from './Time.tsx';
 import { readingMinutes } from './readingTime.ts';
+import { LinkOut, isLinkOut } from './LinkOut.tsx';
 import { SaveButton } from '../saved/SaveButton.tsx';
 import { ShareSlot } from '../embed/ShareSlot.tsx';
 
@@ -32,6 +33,7 @@ export function ArticlePage() {
   const { t } = useTranslation(['article', 'common']);
   const { data: article } = useSuspenseQuery(articleQuery(slug));
   const contentLang = article.lang !== ui ? article.lang : undefined;
+  const linkOut = isLinkOut(article);
   const translations = (Object.entries(article.translations) as [Lang, string | undefined][]).filter(
     (entry): entry is [Lang, string] => entry[0] !== article.lang && Boolean(entry[1]),
   );
@@ -39,7 +41,7 @@ export function ArticlePage() {
   return (
     <article className="article">
       <title>{`${article.headline} — Kontekst`}</title>
-      <meta name="description" content={article.lead.slice(0, 200)} />
+      <meta name="description" content={(article.lead || article.headline).slice(0, 200)} />
       <header className="article-header">
         {article.section ? <SectionLink section={article.section} ui={ui} /> : null}
         <h1 lang={contentLang}>{article.headline}</h1>
@@ -51,8 +53,12 @@ export function ArticlePage() {
               {t('updated')} <Time iso={article.updatedAt} />
             </>
           ) : null}
-          {' · '}
-          <span>{t('readingTime', { count: readingMinutes(article.wordCount) })}</span>
+          {linkOut ? null : (
+            <>
+              {' · '}
+              <span>{t('readingTime', { count: readingMinutes(article.wordCount) })}</span>
+            </>
+          )}
         </p>
         <p className="meta source">
           {article.url ? (
@@ -79,6 +85,7 @@ export function ArticlePage() {
         <div className="article-body" lang={contentLang}>
           {article.lead ? <p className="lead">{article.lead}</p> : null}
           <Blocks blocks={article.body} />
+          {linkOut ? <LinkOut url={article.url} source={article.source.name} lang={contentLang ? ui : undefined} /> : null}
         </div>
         <ContextAside article={article} ui={ui} lang={contentLang} />
       </div>

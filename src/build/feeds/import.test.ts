@@ -61,9 +61,10 @@ describe('importing feeds (cli main)', () => {
         '<?xml version="1.0"?>',
         '<rss version="2.0"><channel><title>Mixed</title><link>https://m.example/</link>',
         '<item><title>Good</title><guid>m1</guid><pubDate>Tue, 21 Dec 2021 16:00:00 GMT</pubDate><description>Text.</description></item>',
-        '<item><guid>m2</guid><pubDate>Tue, 21 Dec 2021 16:00:00 GMT</pubDate><description>No title.</description></item>',
+        '<item><guid>m2</guid><pubDate>Tue, 21 Dec 2021 16:00:00 GMT</pubDate><description> </description></item>',
         '<item><title>Good</title><guid>m1</guid><pubDate>Tue, 21 Dec 2021 16:00:00 GMT</pubDate><description>Text.</description></item>',
         '<item><title>Broken <b></title></item>',
+        '<item><guid>m5</guid><pubDate>Tue, 21 Dec 2021 16:00:00 GMT</pubDate><description>Made from the text. More of it.</description></item>',
         '</channel></rss>',
       ].join('\n'),
     );
@@ -71,12 +72,32 @@ describe('importing feeds (cli main)', () => {
     const io = capture();
     expect(await main([dir, '--out', join(dir, 'out')], io)).toBe(1);
     const err = io.stderr.join('\n');
-    expect(err).toContain(`${join(dir, 'mixed.txt')}:4: item 2: no title; skipped`);
+    expect(err).toContain(`${join(dir, 'mixed.txt')}:4: item 2: no title and no text; skipped`);
+    expect(err).toContain(`${join(dir, 'mixed.txt')}:7: warning: item 5: no title; the headline is made from the text: "Made from the text"`);
     expect(err).toContain(`${join(dir, 'mixed.txt')}:5: warning: item 3: the same article as ${join(dir, 'mixed.txt')} item 1 (same guid); merged`);
     expect(err).toMatch(/mixed\.txt:6: item 4: broken XML: .*; skipped/);
     expect(err).toContain(`${join(dir, 'notes.xml')}: not a feed`);
     expect(err).not.toMatch(/\n\s+at /);
-    expect(io.stdout[0]).toBe('1 imported, 3 skipped, 1 duplicate merged, 1 warning');
+    expect(io.stdout[0]).toBe('2 imported, 3 skipped, 1 duplicate merged, 2 warnings');
+  });
+
+  it('keeps incomplete items with warnings, and they alone leave the exit status 0', async () => {
+    await writeFile(
+      join(dir, 'incomplete.atom'),
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Стрічка</title><link href="https://s.example/"/><updated>2021-12-21T16:00:00Z</updated>',
+        '<entry><id>s1</id><title>Лише заголовок і посилання</title><link href="https://s.example/1"/><updated>2021-12-21T16:00:00Z</updated><content type="html"></content></entry>',
+        '<entry><id>s2</id><link href="https://s.example/2"/><updated>2021-12-21T16:00:00Z</updated><content type="text">Перше речення стало заголовком. Друге лишилося в тексті.</content></entry>',
+        '</feed>',
+      ].join('\n'),
+    );
+    const io = capture();
+    expect(await main([dir, '--out', join(dir, 'out')], io)).toBe(0);
+    const err = io.stderr.join('\n');
+    expect(err).toContain(`${join(dir, 'incomplete.atom')}:3: warning: item 1: no text (neither content nor summary); kept as a link to the source`);
+    expect(err).toContain(`${join(dir, 'incomplete.atom')}:4: warning: item 2: no title; the headline is made from the text: "Перше речення стало заголовком"`);
+    expect(io.stdout[0]).toBe('2 imported, 0 skipped, 2 warnings');
   });
 
   it('honours windows-1251 and koi8-u feeds', async () => {

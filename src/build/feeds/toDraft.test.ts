@@ -85,13 +85,39 @@ describe('entryToDraft', () => {
     expect(draft?.topics.map((t) => t.value)).toEqual(['Cat', 'javascript:alert(1)']); // a topic label is text, shown as text
   });
 
-  it('skips an item with no title or no text, naming file, item, line and reason', () => {
-    expect(entryToDraft(entry({ title: undefined }), feed([])).errors.map(formatError)).toEqual(['f.xml:5: item 1: no title; skipped']);
-    expect(entryToDraft(entry({ title: { value: '<b> </b>', html: true } }), feed([])).draft).toBeUndefined();
-    expect(entryToDraft(entry({ content: undefined }), feed([])).errors.map(formatError)).toEqual([
-      'f.xml:5: item 1: no text (neither content nor summary); skipped',
+  it('skips an item with neither title nor text, or with no text and no link, naming file, item, line and reason', () => {
+    const none = { title: undefined, content: undefined };
+    expect(entryToDraft(entry(none), feed([])).errors.map(formatError)).toEqual(['f.xml:5: item 1: no title and no text; skipped']);
+    expect(entryToDraft(entry({ ...none, title: { value: '<b> </b>', html: true }, summary: { value: ' ', html: false } }), feed([])).draft).toBeUndefined();
+    expect(entryToDraft(entry({ content: undefined, link: undefined }), feed([])).errors.map(formatError)).toEqual([
+      'f.xml:5: item 1: no text (neither content nor summary) and no link to it; skipped',
     ]);
-    expect(entryToDraft(entry({ content: { value: '<script>only()</script>', html: true } }), feed([])).draft).toBeUndefined();
+    expect(entryToDraft(entry({ content: { value: '<script>only()</script>', html: true }, link: undefined }), feed([])).draft).toBeUndefined();
+  });
+
+  it('keeps an item with a title and a link but no text as a link-out article, with a warning', () => {
+    const { draft, errors } = entryToDraft(entry({ content: { value: '', html: true } }), feed([]));
+    expect(errors.map(formatError)).toEqual(['f.xml:5: warning: item 1: no text (neither content nor summary); kept as a link to the source']);
+    expect(draft).toMatchObject({ headline: 'A headline', url: 'https://desk.example/a', lead: '', body: [] });
+    // a summary alone is the text: no warning, the summary is the lead
+    const teaser = entryToDraft(entry({ content: undefined, summary: { value: 'Only a teaser.', html: false } }), feed([]));
+    expect(teaser.errors).toEqual([]);
+    expect(teaser.draft).toMatchObject({ lead: 'Only a teaser.', body: [] });
+  });
+
+  it('makes a headline from the text of an item without a title, with a warning', () => {
+    const text = 'Уряд ухвалив рішення щодо ст. 5 Закону про м. Київ у середу. Друге речення. Третє.';
+    const { draft, errors } = entryToDraft(entry({ title: undefined, content: { value: text, html: false } }), feed([]));
+    expect(errors.map(formatError)).toEqual(['f.xml:5: warning: item 1: no title; the headline is made from the text: "Уряд ухвалив рішення щодо ст. 5 Закону про м. Київ у середу"']);
+    expect(draft).toMatchObject({ lang: 'uk', headline: 'Уряд ухвалив рішення щодо ст. 5 Закону про м. Київ у середу', lead: text });
+    // a long first sentence is cut at a word; a first line that was the title line leaves the body
+    const long = `${'word '.repeat(40)}end.`;
+    expect(entryToDraft(entry({ title: undefined, content: { value: long, html: false } }), feed([])).draft?.headline).toMatch(/^(word ){20,}word…$/);
+    const titled = entryToDraft(entry({ title: undefined, content: { value: 'GOLD PRICES - APR 7\nPrices rose. They did.', html: false } }), feed([]));
+    expect(titled.draft).toMatchObject({ headline: 'GOLD PRICES - APR 7', lead: 'Prices rose. They did.', body: [] });
+    // the title line of a paragraph (blank lines part the paragraphs, so its lines are joined)
+    const reuters = entryToDraft(entry({ title: undefined, content: { value: 'FED REPORT - FEB 26\nTwo weeks ended Feb 25.\n\nMore.', html: false } }), feed([]));
+    expect(reuters.draft).toMatchObject({ headline: 'FED REPORT - FEB 26', lead: 'Two weeks ended Feb 25.', body: [{ type: 'paragraph', content: [{ type: 'text', text: 'More.' }] }] });
   });
 
   it('wrong or missing dates: dated by the feed with a warning, or skipped when the feed has no date', () => {
@@ -173,7 +199,7 @@ describe('helpers', () => {
     expect(categoryLabel('  Тереза   Мей ')).toBe('Тереза Мей');
   });
   it('feedToDrafts counts items and skipped ones', () => {
-    const r = feedToDrafts(feed([entry(), entry({ item: 2, title: undefined })], { broken: 1 }));
+    const r = feedToDrafts(feed([entry(), entry({ item: 2, title: undefined, content: undefined })], { broken: 1 }));
     expect(r).toMatchObject({ items: 3, skipped: 2 });
     expect(r.drafts).toHaveLength(1);
   });

@@ -18,6 +18,9 @@ import { itemMessage } from './entry.ts';
 import { htmlToBlocks, htmlToText, textToBlocks } from './html.ts';
 import { cleanSpace, normaliseText, parseFeedDate, safeLink } from './normalise.ts';
 import { MAX_ITEM_TOPICS, MAX_TOPIC_NAME, cleanText, imageLink, notInFuture } from './clean.ts';
+import { headlineFromText, leadAndBody } from './paragraphs.ts';
+
+export { leadAndBody };
 
 /** An article file must stay under 1 MB: its body may take this much JSON. */
 export const MAX_BODY_JSON = 900_000;
@@ -101,21 +104,6 @@ function blockText(b: Block): string {
   }
 }
 
-/** "…", "...", "[…]", " [...]" at the end of a summary: it was cut from the text. */
-const CUT = /\s*(\[\s*(…|\.\.\.)\s*\]|…|\.\.\.)\s*$/u;
-
-/** The lead and the body: a summary that is the start of the first paragraph is that paragraph. */
-export function leadAndBody(summary: string, blocks: Block[]): { lead: string; body: Block[] } {
-  const firstPara = blocks.findIndex((b) => b.type === 'paragraph');
-  const first = firstPara >= 0 ? blocks[firstPara] : undefined;
-  const firstText = first ? cleanSpace(blockText(first)) : '';
-  const without = (): Block[] => blocks.filter((_, k) => k !== firstPara);
-  if (summary === '') return first ? { lead: firstText, body: without() } : { lead: '', body: blocks };
-  const stem = summary.replace(CUT, '');
-  if (first && stem.length > 0 && (firstText === summary || firstText.startsWith(stem))) return { lead: firstText, body: without() };
-  return { lead: summary, body: blocks };
-}
-
 export interface ItemResult {
   draft?: Draft;
   errors: ImportError[];
@@ -130,10 +118,9 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
   };
 
   const rawTitle = e.title ? (e.title.html || /<[a-z!/]/i.test(e.title.value) ? htmlToText(e.title.value) : e.title.value) : '';
-  const lang = feedLang(e.lang ?? feed.lang, rawTitle);
+  const lang = feedLang(e.lang ?? feed.lang, rawTitle || (e.content ?? e.summary)?.value.slice(0, 2000) || '');
   const fix = (s: string): string => normaliseText(cleanText(s), lang);
-  const headline = cleanSpace(fix(rawTitle));
-  if (headline === '') return error('no title; skipped');
+  let headline = cleanSpace(fix(rawTitle));
 
   const base = safeLink(feed.link) ?? undefined;
   const url = safeLink(e.link, base);
@@ -150,8 +137,19 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
   }
   const image = imageLink(e.image, base);
   if (image !== undefined && !blocks.some((b) => b.type === 'image')) blocks.unshift({ type: 'image', src: image, alt: '' });
+  if (headline === '') {
+    // no title: made from the text's first line or sentence (paragraphs.ts)
+    const firstLine = e.content && !e.content.html ? cleanSpace(fix(e.content.value.trim().split('\n')[0] ?? '')) : '';
+    const made = headlineFromText(blocks, firstLine);
+    if (made === undefined) return error('no title and no text; skipped');
+    ({ headline, blocks } = made);
+    warn(`no title; the headline is made from the text: ${quote(headline)}`);
+  }
   const { lead, body } = leadAndBody(summary, blocks);
-  if (lead === '' && !body.some((b) => b.type !== 'image' && blockText(b).trim() !== '')) return error('no text (neither content nor summary); skipped');
+  if (lead === '' && !body.some((b) => b.type !== 'image' && blockText(b).trim() !== '')) {
+    if (url === undefined) return error('no text (neither content nor summary) and no link to it; skipped');
+    warn('no text (neither content nor summary); kept as a link to the source');
+  }
   const size = bodyJsonBound(body) <= MAX_BODY_JSON ? 0 : JSON.stringify(body).length;
   if (size > MAX_BODY_JSON) return error(`the text is ${Math.round(size / 1024)} KB: an article file must stay under 1 MB; skipped`);
 

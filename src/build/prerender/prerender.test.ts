@@ -60,15 +60,17 @@ function pngSize(file: string): { width: number; height: number } {
 let content: Site;
 let hostile: Site;
 let hostileFeed: Site;
+let linkOut: Site;
 
 beforeAll(async () => {
   content = await site('content/');
   hostile = await site('src/build/prerender/fixtures/hostile');
   hostileFeed = await site('src/build/prerender/fixtures/hostile-feed');
-}, 180_000);
+  linkOut = await site('src/build/prerender/fixtures/link-out');
+}, 240_000);
 
 afterAll(() => {
-  for (const s of [content, hostile, hostileFeed]) if (s) rmSync(s.dist, { recursive: true, force: true });
+  for (const s of [content, hostile, hostileFeed, linkOut]) if (s) rmSync(s.dist, { recursive: true, force: true });
 });
 
 function checkPage(s: Site, file: string) {
@@ -282,6 +284,27 @@ describe('a hostile headline (</script>, quotes, tags)', () => {
     const json = JSON.parse(d.first('script[type="application/ld+json"]')!.text());
     expect(json.author).toEqual({ '@type': 'Person', name: en.author });
     expect(one(d, 'article:modified_time')).toBe('2022-03-30T12:00:00+03:00');
+  });
+});
+
+describe('link-out articles (a feed item with no text)', () => {
+  it('are complete pages: the way to the source in the first HTML, in both languages, and an embed card', { timeout: 60_000 }, () => {
+    const pages = linkOut.report.pages.filter((f) => f.includes('/news/'));
+    expect(pages).toHaveLength(4);
+    for (const file of pages) {
+      checkArticle(linkOut, file);
+      const { d, path, ui } = checkPage(linkOut, file);
+      const article = linkOut.articles.get(path.split('/').pop()!)!;
+      const read = d.all('a[class="link-out-button"]');
+      expect(read.map((a) => [a.text(), a.attr('href')])).toEqual([[ui === 'uk' ? 'Читати в джерелі' : 'Read at the source', article.url]]);
+      expect(d.first('div[class="link-out"]')!.first('p')!.text()).toContain('Стрічка новин');
+      // no "1 minute read" for a page with nothing to read, no empty lead
+      expect(d.first('p[class="meta"]')!.text()).not.toMatch(/хвилин|minute/);
+      expect(d.all('p[class="lead"]').map((p) => p.text())).toEqual(article.lead ? [article.lead] : []);
+      const card = parseHtml(readFileSync(join(linkOut.dist, 'embed', ui, 'news', article.slug, 'index.html'), 'utf8'));
+      expect(card.all('p[class="lead"]').map((p) => p.text())).toEqual(article.lead ? [article.lead] : []);
+    }
+    expect([...linkOut.articles.values()].map((a) => a.lead).sort()).toEqual(['', 'Місто отримало перші десять трамваїв за програмою оновлення транспорту.']);
   });
 });
 

@@ -62,7 +62,7 @@ export function newsArticleJsonLd(article: Article, ui: Lang, base: string, imag
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.headline,
-    description: summary(article.lead),
+    description: summary(article.lead || article.headline),
     datePublished: article.publishedAt,
     dateModified: article.updatedAt ?? article.publishedAt,
     author: article.author ? { '@type': 'Person', name: article.author } : { '@type': 'Organization', name: article.source.name },
