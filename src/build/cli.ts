@@ -13,15 +13,18 @@ import { parseArgs as parseArgv } from 'node:util';
 import { formatError } from './errors.ts';
 import { runImport } from './pipeline.ts';
 import { type ProgressFn, progressReporter } from './progress.ts';
+import { FETCH_TIMEOUT_MS } from './sources/fetch.ts';
 import { besideDataset } from './write/write.ts';
 
 export const DEFAULT_SOURCE_DIR = 'content/';
 export const DEFAULT_OUT_DIR = 'public/data';
 
-const USAGE = `usage: npm run data -- [SOURCE ...] [--out DIR]
+const USAGE = `usage: npm run data -- [SOURCE ...] [--out DIR] [--timeout SECONDS]
   SOURCE  feeds (RSS 2.0/1.0, Atom 1.0/0.3, JSON Feed 1.1/1.0, recognised by content), seed .txt
-          files, sidecar .json files, topics.json, or folders (default ${DEFAULT_SOURCE_DIR})
-  --out   where to write the dataset (default ${DEFAULT_OUT_DIR}); the folder is replaced`;
+          files, sidecar .json files, topics.json, folders (default ${DEFAULT_SOURCE_DIR}),
+          http(s) URLs of feeds, or OPML subscription lists (files or URLs)
+  --out   where to write the dataset (default ${DEFAULT_OUT_DIR}); the folder is replaced
+  --timeout  seconds a URL may take in all (default ${FETCH_TIMEOUT_MS / 1000})`;
 
 export interface Io {
   out: (line: string) => void;
@@ -42,10 +45,12 @@ interface Args {
   sources: string[];
   out: string;
   help: boolean;
+  timeoutMs?: number;
 }
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,7 +61,9 @@ export function parseArgs(argv: readonly string[]): Args | string {
   if (unknown?.kind === 'option') return `unknown option ${unknown.rawName}`;
   const out = values.out ?? DEFAULT_OUT_DIR;
   if (typeof out !== 'string' || out === '') return '--out needs a folder';
-  return { sources: positionals.length > 0 ? positionals : [DEFAULT_SOURCE_DIR], out, help: values.help === true };
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0)) return '--timeout needs a number of seconds';
+  return { sources: positionals.length > 0 ? positionals : [DEFAULT_SOURCE_DIR], out, help: values.help === true, ...(timeout && { timeoutMs: timeout * 1000 }) };
 }
 
 /**
@@ -98,6 +105,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     const { sources, output, written } = await runImport(args.sources, args.out, io.now().toISOString(), {
       progress: io.progress ?? (() => {}),
+      ...(args.timeoutMs && { fetch: { timeoutMs: args.timeoutMs } }),
       // The search worker's shards wait on disk beside the dataset, not in memory (SpilledFile);
       // the folder is made only when a big import starts the worker.
       spill: () => {
@@ -108,6 +116,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.progress?.end?.();
     const problems = [...sources.errors, ...output.errors];
     for (const e of problems) io.err(formatError(e));
+    for (const url of sources.notModified ?? []) io.err(`${url}: not modified since the last run`);
     const warnings = problems.filter((e) => e.warning).length;
     const skipped = output.skipped + sources.unreadable.length;
     const extras = [

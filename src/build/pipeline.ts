@@ -23,6 +23,8 @@ import { type Glossary, loadGlossary } from './enrich/topics.ts';
 import { buildSearchIndex } from './index/buildIndex.ts';
 import { type SearchWorker, startSearchWorker } from './index/buildIndexInWorker.ts';
 import { type FeedFile, type SeedSource, type Sources, type TextFile, readSources, releaseFeed } from './sources/sources.ts';
+import { type FetchOptions } from './sources/fetch.ts';
+import { readState, writeState } from './sources/state.ts';
 import { layoutDataset } from './write/layout.ts';
 import { writeDataset } from './write/write.ts';
 
@@ -52,6 +54,8 @@ export interface BuildOutput {
 
 export interface BuildOptions {
   progress?: Progress;
+  /** time-out and size cap of URL sources (sources/fetch.ts) */
+  fetch?: FetchOptions;
   /** a folder for the search worker's finished shards (made when it is called), so they wait on disk, not in memory */
   spill?: () => string;
 }
@@ -65,13 +69,16 @@ export const PARALLEL_SEARCH_ARTICLES = 2000;
 export async function runImport(paths: readonly string[], out: string, builtAt: string, options: BuildOptions = {}): Promise<{ sources: Sources; output: BuildOutput; written: number }> {
   const progress = options.progress ?? (() => {});
   progress('reading sources', 0, 1);
-  const sources = await readSources(paths);
+  const state = await readState(out);
+  const sources = await readSources(paths, { ...options.fetch, state });
   progress('reading sources', 1, 1);
   const output = await buildDataset(sources, builtAt, options);
   const skipped = output.skipped + sources.unreadable.length;
   // A build that imported nothing because of errors never replaces a dataset.
   if (!output.files || (output.imported === 0 && skipped > 0)) return { sources, output, written: 0 };
   const written = await writeDataset(out, output.files, (done, total) => progress('writing', done, total), output.later);
+  // remembered only now that the dataset holds what they answered
+  if (sources.fetched && Object.keys(sources.fetched).length > 0) await writeState(out, { ...state, ...sources.fetched });
   return { sources, output, written };
 }
 
