@@ -128,7 +128,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(USAGE);
       return 0;
     }
-    const { sources, output, written } = await runImport(args.sources, args.out, io.now().toISOString(), {
+    const { sources, output, written, counts } = await runImport(args.sources, args.out, io.now().toISOString(), {
       progress: io.progress ?? (() => {}),
       ...(args.timeoutMs && { fetch: { timeoutMs: args.timeoutMs } }),
       fresh: args.fresh,
@@ -157,7 +157,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(`nothing written: fix the errors above (${args.out} is unchanged)`);
       return 1;
     }
-    io.out(`wrote ${written} files to ${args.out}`);
+    io.out(`wrote ${written} files to ${args.out} (${counts.written} new or changed, ${counts.kept} as they were)`);
     return skipped > 0 ? 1 : 0;
   } catch (e) {
     io.err(`error: ${e instanceof Error ? e.message : String(e)}`);

@@ -27,6 +27,7 @@ import { type FeedFile, type SeedSource, type Sources, type TextFile, readSource
 import { type FetchOptions } from './sources/fetch.ts';
 import { readState, writeState } from './sources/state.ts';
 import { layoutDataset } from './write/layout.ts';
+import { type WriteCounts } from './write/fileBatches.ts';
 import { recoverDataset, writeDataset } from './write/write.ts';
 
 /** Where the import is: a phase, and how far through it (done of total), for a progress bar. */
@@ -80,7 +81,13 @@ export const PARALLEL_FEED_CHARS = 4_000_000;
 export const PARALLEL_SEARCH_ARTICLES = 2000;
 
 /** Read, build and write: the whole import. Gives the build's output and the number of files written (0: nothing written). */
-export async function runImport(paths: readonly string[], out: string, builtAt: string, options: BuildOptions = {}): Promise<{ sources: Sources; output: BuildOutput; written: number }> {
+export async function runImport(
+  paths: readonly string[],
+  out: string,
+  builtAt: string,
+  options: BuildOptions = {},
+): Promise<{ sources: Sources; output: BuildOutput; written: number; counts: WriteCounts }> {
+  const counts: WriteCounts = { written: 0, kept: 0 };
   const progress = options.progress ?? (() => {});
   progress('reading sources', 0, 1);
   // a run stopped while swapping is mended before the archive is read (write.ts)
@@ -93,11 +100,11 @@ export async function runImport(paths: readonly string[], out: string, builtAt: 
   const output = await buildDataset({ ...sources, archive, ...(options.keep && { keep: options.keep }) }, builtAt, options);
   const skipped = output.skipped + sources.unreadable.length;
   // A build that imported nothing because of errors never replaces a dataset.
-  if (!output.files || (output.imported === 0 && skipped > 0)) return { sources, output, written: 0 };
-  const written = await writeDataset(out, output.files, (done, total) => progress('writing', done, total), output.later);
+  if (!output.files || (output.imported === 0 && skipped > 0)) return { sources, output, written: 0, counts };
+  const written = await writeDataset(out, output.files, (done, total) => progress('writing', done, total), output.later, { counts });
   // remembered only now that the dataset holds what they answered
   if (sources.fetched && Object.keys(sources.fetched).length > 0) await writeState(out, { ...state, ...sources.fetched });
-  return { sources, output, written };
+  return { sources, output, written, counts };
 }
 
 /** Sources → the dataset's files (no file is read or written here). */

@@ -2,7 +2,7 @@
  * The dataset is the archive: runs of `npm run data` (main) one after another
  * into one folder, with feeds that change between them, as a publisher's do.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,17 @@ async function articles(): Promise<Map<string, [string, string]>> {
   return found;
 }
 
+/** Each file of the dataset and its inode: the same inode is the same file, not written again. */
+async function inodes(): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    found.set(path.slice(out.length + 1), (await stat(path)).ino);
+  }
+  return found;
+}
+
 const DAY1 = 'Mon, 04 Mar 2024 08:00:00 GMT';
 const DAY2 = 'Tue, 05 Mar 2024 08:00:00 GMT';
 const DAY3 = 'Wed, 06 Mar 2024 08:00:00 GMT';
@@ -84,10 +95,25 @@ describe('the dataset is the archive', { timeout: 30_000 }, () => {
     const older = [...now].find(([slug]) => slug !== 'daily-briefing' && slug.startsWith('daily-briefing'));
     expect(older?.[0]).toMatch(/^daily-briefing-[0-9a-f]{6}$/); // the older one did not take the published slug
     // nothing new: the same dataset
-    const before = await readFile(join(out, 'latest/all/1.json'), 'utf8');
-    expect((await run({ 'a.xml': rss('a.example', [{ guid: '2', title: 'Budget passed at last', date: DAY3 }]) })).code).toBe(0);
+    const before = await inodes();
+    const third = await run({ 'a.xml': rss('a.example', [{ guid: '2', title: 'Budget passed at last', date: DAY3 }]) });
+    expect(third.code).toBe(0);
     expect(await articles()).toEqual(now);
-    expect(await readFile(join(out, 'latest/all/1.json'), 'utf8')).toBe(before);
+    // not one file written again: each is the very file it was (a sync uploads nothing)
+    expect(third.lines).toContain(`wrote ${before.size} files to ${out} (0 new or changed, ${before.size} as they were)`);
+    expect(await inodes()).toEqual(before);
+    // one new article: it, the lists and topic pages that show it, and the manifest
+    const fourth = await run({ 'a.xml': rss('a.example', [{ guid: '5', title: 'Rates held', date: DAY3 }]) });
+    const changed = [...(await inodes())].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
+    const others = changed.filter((p) => !p.startsWith('articles/'));
+    expect(others.sort()).toEqual(['latest/all/1.json', 'latest/en/1.json', 'manifest.json', expect.stringMatching(/^search\/en\/0-/), 'search/en/manifest.json', 'topics/briefing/1.json', 'topics/index.json']);
+    // the articles written again: the new one, and old ones only because their "More on this topic" now names it
+    for (const path of changed.filter((p) => p.startsWith('articles/') && p !== 'articles/rates-held.json')) {
+      const a = JSON.parse(await readFile(join(out, path), 'utf8')) as Article;
+      expect(a.related.map((r) => r.slug), path).toContain('rates-held');
+    }
+    expect(changed).toContain('articles/rates-held.json');
+    expect(fourth.lines).toContain(`wrote ${before.size + 1} files to ${out} (${changed.length} new or changed, ${before.size + 1 - changed.length} as they were)`);
   });
 
   it("identifies items per publisher: B's guid 42 never replaces A's", async () => {

@@ -17,7 +17,8 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AfterWritten, JsonText, SpilledFile, jsonText } from '../lib/jsonText.ts';
 import { type Thread, startThread } from '../lib/workers.ts';
-import { type BatchFile, type WriterAnswer, type WriterMessage, batchWriter } from './fileBatches.ts';
+import { type BatchFile, type WriteCounts, type WriterAnswer, type WriterData, type WriterMessage, batchWriter } from './fileBatches.ts';
+import { readFileSync } from 'node:fs';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -103,12 +104,33 @@ export const PARALLEL_WRITE_FILES = 2000;
 /** Where batches go: applied in the order sent; each answer settles in that order (a Thread, or this thread). */
 type Sink = Thread<WriterMessage, WriterAnswer>;
 
-function inlineSink(root: string): Sink {
-  const apply = batchWriter(root);
+function inlineSink(data: WriterData): Sink {
+  const apply = batchWriter(data);
   return { request: async (message) => apply(message), close: async () => {} };
 }
 
-const threadSink = (root: string): Sink => startThread(new URL('./writeWorker.ts', import.meta.url), { workerData: root });
+const threadSink = (data: WriterData): Sink => startThread(new URL('./writeWorker.ts', import.meta.url), { workerData: data });
+
+/** The files a sink wrote anew and kept (linked to the previous dataset's). */
+async function countsOf(sink: Sink): Promise<WriteCounts> {
+  const answer = await sink.request({ counts: true });
+  return 'counts' in answer ? answer.counts : { written: 0, kept: 0 };
+}
+
+/**
+ * The previous manifest when the new one differs from it only in `builtAt`:
+ * then nothing changed, and the dataset is left as it was, manifest included
+ * (builtAt is when the dataset last changed).
+ */
+function unchangedManifest(dir: string, made: unknown): unknown {
+  try {
+    const old = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const now = made as Record<string, unknown>;
+    return JSON.stringify({ ...old, builtAt: now.builtAt }) === JSON.stringify(now) ? old : made;
+  } catch {
+    return made;
+  }
+}
 
 /**
  * Serialises files into batches (fileBatches.ts) and sends them to a sink,
@@ -208,8 +230,15 @@ export async function writeDataset(
   progress: (done: number, total: number) => void = () => {},
   /** more files, still being made: written after `files`, before the new dataset is swapped in */
   later?: Promise<ReadonlyMap<string, unknown>>,
-  /** called at each step of the swap (tests stop the process there) */
-  step: (name: 'staged' | 'moved-old' | 'swapped') => void = () => {},
+  {
+    step = () => {},
+    counts,
+  }: {
+    /** called at each step of the swap (tests stop the process there) */
+    step?: (name: 'staged' | 'moved-old' | 'swapped') => void;
+    /** filled in: files written anew, and files the same as the old dataset's (linked, not written) */
+    counts?: WriteCounts;
+  } = {},
 ): Promise<number> {
   const dir = resolve(outDir);
   await recoverDataset(outDir);
@@ -218,12 +247,13 @@ export async function writeDataset(
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const threaded = files.size >= PARALLEL_WRITE_FILES;
-  const sink = threaded ? threadSink(staging) : inlineSink(staging);
+  const data: WriterData = { root: staging, ...(exists && { previous: dir }) };
+  const sink = threaded ? threadSink(data) : inlineSink(data);
   // On a big write the files no hash covers go to a second writer thread, in
   // between the first one's batches: two threads creating files in different
   // folders are faster than one (the hashed files keep their order, so they
   // all go to the first), and this thread is left to serialise.
-  const otherSink = threaded ? threadSink(staging) : sink;
+  const otherSink = threaded ? threadSink(data) : sink;
   try {
     const batcher = new Batcher(sink);
     const others = threaded ? new Batcher(otherSink) : batcher;
@@ -263,7 +293,8 @@ export async function writeDataset(
       if (others !== batcher) await others.drain();
       const digests = await batcher.digests();
       for (const [k, [path, after]] of pending.entries()) {
-        await others.add(path, after.make(digests[k] ?? ''), []);
+        const made = after.make(digests[k] ?? '');
+        await others.add(path, exists && path === 'manifest.json' ? unchangedManifest(dir, made) : made, []);
         done++;
       }
       await others.drain();
@@ -276,6 +307,12 @@ export async function writeDataset(
       await put(more);
     }
     progress(total, total);
+    if (counts) {
+      for (const c of otherSink === sink ? [await countsOf(sink)] : [await countsOf(sink), await countsOf(otherSink)]) {
+        counts.written += c.written;
+        counts.kept += c.kept;
+      }
+    }
     await sink.close();
     await otherSink.close();
     step('staged');
