@@ -10,7 +10,7 @@
  * (lib/workers.ts): nothing here waits on a message.
  */
 import type { Article } from '../core/model/article.ts';
-import { type Archive, type Retention, RETIRED_FILE, emptyArchive, mergeIntoArchive, readArchive } from './archive/archive.ts';
+import { type Archive, type Retention, RETIRED_FILE, emptyArchive, keepPublishedRelated, mergeIntoArchive, readArchive } from './archive/archive.ts';
 import { type ImportError, importWarning } from './errors.ts';
 import { type Draft } from './feeds/draft.ts';
 import { mergeDuplicates } from './feeds/merge.ts';
@@ -124,6 +124,7 @@ export async function buildDataset(input: BuildInput, builtAt: string, { progres
     errors.push(...merged.errors);
     const droppedFresh = normalised.drafts.length - merged.drafts.filter((d) => fresh.has(draftId(d))).length;
     const { articles, sources } = await enrichAll({ ...normalised, drafts: merged.drafts }, glossary, merged.retired, parsed.sources, errors, progress, search);
+    keepPublishedRelated(archive, articles);
     progress('laying out', 0, 1);
     const later = search.built(articles);
     // With the search files still being made, everything else is laid out (and written) first.

@@ -35,9 +35,11 @@ export interface Archive {
   retired: Set<string>;
   /** archived article files that could not be read (kept out of this run, named) */
   errors: ImportError[];
+  /** the archived articles as they were written, by id */
+  articles: Map<string, Article>;
 }
 
-export const emptyArchive = (): Archive => ({ drafts: [], topics: new Map(), retired: new Set(), errors: [] });
+export const emptyArchive = (): Archive => ({ drafts: [], topics: new Map(), retired: new Set(), errors: [], articles: new Map() });
 
 const ArchivedShape = v.looseObject({
   id: v.string(),
@@ -87,6 +89,7 @@ export async function readArchive(outDir: string): Promise<Archive> {
   const have = new Set(articles.map((a) => a?.slug));
   for (const [k, a] of articles.entries()) {
     if (!a) continue;
+    archive.articles.set(a.id, a);
     const file = join(outDir, 'articles', names[k] as string);
     // the section is a topic the enrich step sets apart again (enrich.ts findSections)
     const topics = a.section ? [...a.topics, a.section] : a.topics;
@@ -160,4 +163,37 @@ export function mergeIntoArchive(
   const keptSet = new Set(kept);
   for (const d of drafts) if (!keptSet.has(d) && d.slug !== undefined) retired.add(d.slug);
   return { drafts: drafts.filter((d) => keptSet.has(d)), retired, dropped: drafts.length - kept.length, errors };
+}
+
+/** An article without its related links, as text: what decides whether it changed. */
+const content = (a: Article): string => JSON.stringify({ ...a, related: [] });
+
+/**
+ * Bounds what a few new articles rewrite of a big archive: an archived
+ * article's "More on this topic" is taken as found again only when it has to
+ * change — the article itself changed, one of its related articles changed or
+ * is gone, or it is among the related of an article that changed (each new
+ * article enters the lists of at most MAX_RELATED old ones, its best matches);
+ * every other archived article keeps the list it was published with, so its
+ * file is not written again. Gives how many lists were kept. Mutates `articles`.
+ */
+export function keepPublishedRelated(archive: Archive, articles: readonly Article[]): number {
+  if (archive.articles.size === 0) return 0;
+  const present = new Set(articles.map((a) => a.id));
+  const changed = new Set<string>();
+  for (const a of articles) {
+    const old = archive.articles.get(a.id);
+    if (!old || content(old) !== content(a)) changed.add(a.id);
+  }
+  for (const id of archive.articles.keys()) if (!present.has(id)) changed.add(id);
+  const refresh = new Set(changed);
+  for (const a of articles) if (changed.has(a.id)) for (const r of a.related) refresh.add(r.id);
+  let kept = 0;
+  for (const a of articles) {
+    const old = archive.articles.get(a.id);
+    if (!old || refresh.has(a.id) || old.related.some((r) => changed.has(r.id) || !present.has(r.id))) continue;
+    a.related = old.related;
+    kept++;
+  }
+  return kept;
 }
