@@ -14,7 +14,7 @@
  * judged on the median time and the highest peak. Exit status 1 when a target
  * is missed. The machine is shared: single runs vary by a third and more.
  *
- * Then the update figures (the dataset is the archive, docs/adr/0009-archive.md):
+ * Then the update figures (the dataset is the archive, docs/adr/0010-archive-and-swap.md):
  * into the last run's dataset of Reuters and of 100 000, 50 new articles (target
  * ≤ 5 s, ≤ 5 % of the files written anew), then the same 50 again (nothing changed:
  * target 0 files written).

@@ -1,5 +1,5 @@
 /**
- * The dataset is the archive (docs/adr/0009-archive.md). Each run reads the
+ * The dataset is the archive (docs/adr/0010-archive-and-swap.md). Each run reads the
  * articles the dataset already holds back as drafts and merges what the
  * sources carry into them:
  *

@@ -5,7 +5,7 @@
  * old dataset or the new one, whole, never a half-written or half-deleted one.
  * A run killed between the two renames leaves the old dataset beside the
  * folder: the next run (recoverDataset) puts it back before anything else, and
- * removes what dead runs left (docs/adr/0009-archive.md). A folder that holds
+ * removes what dead runs left (docs/adr/0010-archive-and-swap.md). A folder that holds
  * something other than a dataset is never cleared. Files
  * are serialised into batches of bytes (fileBatches.ts); a big dataset's
  * hashed files (the articles) go to a writer thread (writeWorker.ts), the
