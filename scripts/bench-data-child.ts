@@ -20,6 +20,7 @@ process.stdout.write(
   `BENCH ${JSON.stringify({
     code,
     summary: out[0] ?? '',
+    wrote: out.find((l) => l.startsWith('wrote ')) ?? '',
     problems,
     importMs: performance.now() - started,
     maxRssMb: usage.maxRSS / 1024,

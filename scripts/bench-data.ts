@@ -13,10 +13,15 @@
  * import runs `--runs N` times (default 3), the corpora in turn; targets are
  * judged on the median time and the highest peak. Exit status 1 when a target
  * is missed. The machine is shared: single runs vary by a third and more.
+ *
+ * Then the update figures (the dataset is the archive, docs/adr/0010-archive-and-swap.md):
+ * into the last run's dataset of Reuters and of 100 000, 50 new articles (target
+ * ≤ 5 s, ≤ 5 % of the files written anew), then the same 50 again (nothing changed:
+ * target 0 files written).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +34,8 @@ const REUTERS = resolve(repo, '../shared/corpus/reuters-21578.feed.json');
 interface Result {
   code: number;
   summary: string;
+  /** `wrote N files to DIR (A new or changed, B as they were)` */
+  wrote: string;
   problems: number;
   importMs: number;
   maxRssMb: number;
@@ -156,6 +163,35 @@ function report(r: Run): boolean {
   return ok;
 }
 
+/** A JSON Feed of `n` new articles, dated now (the newest): what a scheduled run brings. */
+async function updateFeed(path: string, n: number): Promise<string> {
+  const now = Date.now();
+  const items = Array.from({ length: n }, (_, k) => ({
+    id: `bench-update-${k}`,
+    title: `Bench update ${k}: rates, trade and grain`,
+    content_text: `Update ${k}. Central banks held rates as trade figures and grain exports moved.\n\nMarkets were quiet.`,
+    date_published: new Date(now - k * 60_000).toISOString(),
+    tags: ['update', k % 2 === 0 ? 'trade' : 'grain'],
+    language: 'en',
+  }));
+  await writeFile(path, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Bench wire', home_page_url: 'https://wire.example/', items }));
+  return path;
+}
+
+/** An update run: time, and how many files it wrote anew of how many. */
+function reportUpdate(name: string, r: { wallMs: number; result: Result }, limitS: number | undefined, limitShare: number): boolean {
+  const m = /^wrote (\d+) files .*\((\d+) new or changed, (\d+) as they were\)/.exec(r.result.wrote);
+  const total = Number(m?.[1] ?? 0);
+  const anew = Number(m?.[2] ?? total);
+  const share = total > 0 ? anew / total : 1;
+  const ok = (limitS === undefined || r.wallMs / 1000 <= limitS) && share <= limitShare;
+  const targets = `${limitS !== undefined ? `≤ ${limitS} s, ` : ''}${limitShare === 0 ? '0 files' : `≤ ${limitShare * 100} % of files`}`;
+  console.log(
+    `${name.padEnd(34)} wall ${(r.wallMs / 1000).toFixed(1).padStart(5)} s  ${String(anew).padStart(6)} of ${total} files written anew (${(share * 100).toFixed(1)} %)  (target ${targets}: ${ok ? 'met' : 'MISSED'})`,
+  );
+  return ok;
+}
+
 /** The middle value (the mean of the two middle ones for an even count). */
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -219,6 +255,13 @@ async function bench(runs = runsWanted(process.argv.slice(2))): Promise<number> 
       const maxRssMb = Math.max(...c.runs.map((r) => r.result.maxRssMb));
       const last = c.runs[c.runs.length - 1] as Run;
       ok = report({ ...last, name: c.name, wallMs, result: { ...last.result, cpuMs, maxRssMb }, limitS: c.limitS, limitMb: c.limitMb }) && ok;
+    }
+    console.log('\nupdates into the last run\'s dataset (one run each):');
+    const update = await updateFeed(join(work, 'update.feed.json'), 50);
+    for (const c of corpora.filter((x) => x.limitS !== undefined)) {
+      const out = join(work, `out-${c.runs.length - 1}-${c.articles}`);
+      ok = reportUpdate(`${c.name}: 50 new articles`, await runImport([update], out), 5, 0.05) && ok;
+      ok = reportUpdate(`${c.name}: the same again`, await runImport([update], out), undefined, 0) && ok;
     }
     const small = corpora.find((c) => c.articles === 25_000);
     const big = corpora.find((c) => c.articles === 100_000);

@@ -109,14 +109,19 @@ describe('cli main()', () => {
     ]);
   });
 
-  it('clears the previous dataset before writing', async () => {
+  it('names an archived file that is not an article and leaves it out; --fresh clears the previous dataset', async () => {
     const out = join(dir, 'out');
     await mkdir(join(out, 'articles'), { recursive: true });
     await writeFile(join(out, 'manifest.json'), '{}');
     await writeFile(join(out, 'articles/stale.json'), '{}');
     await writeFile(join(dir, 'a.txt'), GOOD);
-    expect(await main([join(dir, 'a.txt'), '--out', out], capture())).toBe(0);
+    const io = capture();
+    expect(await main([join(dir, 'a.txt'), '--out', out], io)).toBe(0);
+    expect(io.stderr).toEqual([`${join(out, 'articles/stale.json')}: warning: archived article unreadable (not an article); left out of this run`]);
     expect(await files(out)).not.toContain('articles/stale.json');
+    await writeFile(join(dir, 'b.txt'), GOOD.replace('Кремль і НАТО', 'Інший заголовок'));
+    expect(await main([join(dir, 'b.txt'), '--out', out, '--fresh'], capture())).toBe(0);
+    expect((await files(out)).filter((f) => f.startsWith('articles/'))).toEqual(['articles/inshyi-zaholovok.json']);
   });
 
   it('never clears a folder that is not a dataset', async () => {

@@ -13,15 +13,23 @@ import { parseArgs as parseArgv } from 'node:util';
 import { formatError } from './errors.ts';
 import { runImport } from './pipeline.ts';
 import { type ProgressFn, progressReporter } from './progress.ts';
+import { type Retention } from './archive/archive.ts';
+import { FETCH_TIMEOUT_MS } from './sources/fetch.ts';
 import { besideDataset } from './write/write.ts';
 
 export const DEFAULT_SOURCE_DIR = 'content/';
 export const DEFAULT_OUT_DIR = 'public/data';
 
-const USAGE = `usage: npm run data -- [SOURCE ...] [--out DIR]
+const USAGE = `usage: npm run data -- [SOURCE ...] [--out DIR] [--fresh] [--keep-days N] [--keep N] [--timeout SECONDS]
   SOURCE  feeds (RSS 2.0/1.0, Atom 1.0/0.3, JSON Feed 1.1/1.0, recognised by content), seed .txt
-          files, sidecar .json files, topics.json, or folders (default ${DEFAULT_SOURCE_DIR})
-  --out   where to write the dataset (default ${DEFAULT_OUT_DIR}); the folder is replaced`;
+          files, sidecar .json files, topics.json, folders (default ${DEFAULT_SOURCE_DIR}),
+          http(s) URLs of feeds, or OPML subscription lists (files or URLs)
+  --out   where the dataset is (default ${DEFAULT_OUT_DIR}): what the sources carry is merged into
+          the articles it holds, and the folder is replaced by the result
+  --fresh      rebuild from the sources alone (forget the archive and what URLs answered last)
+  --keep-days  keep only articles published in the last N days (their slugs stay reserved)
+  --keep       keep only the newest N articles
+  --timeout    seconds a URL may take in all (default ${FETCH_TIMEOUT_MS / 1000})`;
 
 export interface Io {
   out: (line: string) => void;
@@ -42,10 +50,17 @@ interface Args {
   sources: string[];
   out: string;
   help: boolean;
+  timeoutMs?: number;
+  fresh: boolean;
+  keep: Retention;
 }
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
+  timeout: { type: 'string' },
+  fresh: { type: 'boolean' },
+  'keep-days': { type: 'string' },
+  keep: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,7 +71,24 @@ export function parseArgs(argv: readonly string[]): Args | string {
   if (unknown?.kind === 'option') return `unknown option ${unknown.rawName}`;
   const out = values.out ?? DEFAULT_OUT_DIR;
   if (typeof out !== 'string' || out === '') return '--out needs a folder';
-  return { sources: positionals.length > 0 ? positionals : [DEFAULT_SOURCE_DIR], out, help: values.help === true };
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && !(timeout > 0)) return '--timeout needs a number of seconds';
+  const keep: Retention = {};
+  for (const [option, key] of [['keep-days', 'days'], ['keep', 'count']] as const) {
+    const value = values[option];
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) return `--${option} needs a whole number, 1 or more`;
+    keep[key] = n;
+  }
+  return {
+    sources: positionals.length > 0 ? positionals : [DEFAULT_SOURCE_DIR],
+    out,
+    help: values.help === true,
+    ...(timeout && { timeoutMs: timeout * 1000 }),
+    fresh: values.fresh === true,
+    keep,
+  };
 }
 
 /**
@@ -96,8 +128,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.out(USAGE);
       return 0;
     }
-    const { sources, output, written } = await runImport(args.sources, args.out, io.now().toISOString(), {
+    const { sources, output, written, counts } = await runImport(args.sources, args.out, io.now().toISOString(), {
       progress: io.progress ?? (() => {}),
+      ...(args.timeoutMs && { fetch: { timeoutMs: args.timeoutMs } }),
+      fresh: args.fresh,
+      keep: args.keep,
       // The search worker's shards wait on disk beside the dataset, not in memory (SpilledFile);
       // the folder is made only when a big import starts the worker.
       spill: () => {
@@ -108,18 +143,21 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     io.progress?.end?.();
     const problems = [...sources.errors, ...output.errors];
     for (const e of problems) io.err(formatError(e));
+    for (const url of sources.notModified ?? []) io.err(`${url}: not modified since the last run`);
     const warnings = problems.filter((e) => e.warning).length;
     const skipped = output.skipped + sources.unreadable.length;
     const extras = [
       ...(output.merged > 0 ? [`${output.merged} duplicate${output.merged === 1 ? '' : 's'} merged`] : []),
       ...(warnings > 0 ? [`${warnings} warning${warnings === 1 ? '' : 's'}`] : []),
+      ...(output.archived > 0 ? [`${output.archived} kept from the archive`] : []),
+      ...(output.dropped > 0 ? [`${output.dropped} older dropped (--keep)`] : []),
     ];
     io.out(`${output.imported} imported, ${skipped} skipped${extras.map((x) => `, ${x}`).join('')}`);
     if (written === 0) {
       io.out(`nothing written: fix the errors above (${args.out} is unchanged)`);
       return 1;
     }
-    io.out(`wrote ${written} files to ${args.out}`);
+    io.out(`wrote ${written} files to ${args.out} (${counts.written} new or changed, ${counts.kept} as they were)`);
     return skipped > 0 ? 1 : 0;
   } catch (e) {
     io.err(`error: ${e instanceof Error ? e.message : String(e)}`);

@@ -10,26 +10,34 @@
  * (lib/workers.ts): nothing here waits on a message.
  */
 import type { Article } from '../core/model/article.ts';
-import { type ImportError } from './errors.ts';
+import { type Archive, type Retention, RETIRED_FILE, emptyArchive, keepPublishedRelated, mergeIntoArchive, readArchive } from './archive/archive.ts';
+import { type ImportError, importWarning } from './errors.ts';
 import { type Draft } from './feeds/draft.ts';
 import { mergeDuplicates } from './feeds/merge.ts';
 import { parseFeed } from './feeds/parseFeed.ts';
 import { parseInWorkers } from './feeds/parseInWorkers.ts';
 import { parseSeed } from './feeds/seed.ts';
 import { type FeedDrafts, feedToDrafts } from './feeds/toDraft.ts';
-import { enrich, relate } from './enrich/enrich.ts';
+import { draftId, enrich, relate } from './enrich/enrich.ts';
 import { findRelatedInParallel } from './enrich/relatedInParallel.ts';
 import { type Glossary, loadGlossary } from './enrich/topics.ts';
 import { buildSearchIndex } from './index/buildIndex.ts';
 import { type SearchWorker, startSearchWorker } from './index/buildIndexInWorker.ts';
 import { type FeedFile, type SeedSource, type Sources, type TextFile, readSources, releaseFeed } from './sources/sources.ts';
+import { type FetchOptions } from './sources/fetch.ts';
+import { readState, writeState } from './sources/state.ts';
 import { layoutDataset } from './write/layout.ts';
-import { writeDataset } from './write/write.ts';
+import { type WriteCounts } from './write/fileBatches.ts';
+import { recoverDataset, writeDataset } from './write/write.ts';
 
 /** Where the import is: a phase, and how far through it (done of total), for a progress bar. */
 export type Progress = (phase: string, done: number, total: number) => void;
 
 export interface BuildInput {
+  /** what the dataset holds already (archive.ts): what the sources carry is merged into it */
+  archive?: Archive;
+  /** the retention option: how many days or articles the archive keeps */
+  keep?: Retention;
   seeds: readonly SeedSource[];
   /** consumed: each feed's text is emptied once it has been read */
   feeds?: readonly FeedFile[];
@@ -41,7 +49,12 @@ export interface BuildOutput {
   /** relative path → JSON value; undefined when the build cannot go on (a broken glossary) */
   files?: Map<string, unknown>;
   errors: ImportError[];
+  /** articles made from the sources this run */
   imported: number;
+  /** articles kept from the archive as they were */
+  archived: number;
+  /** articles the retention option dropped */
+  dropped: number;
   /** sources and feed items that gave no article (duplicates merged into another are not counted) */
   skipped: number;
   /** feed items merged into another with the same guid or link */
@@ -52,8 +65,14 @@ export interface BuildOutput {
 
 export interface BuildOptions {
   progress?: Progress;
+  /** time-out and size cap of URL sources (sources/fetch.ts) */
+  fetch?: FetchOptions;
   /** a folder for the search worker's finished shards (made when it is called), so they wait on disk, not in memory */
   spill?: () => string;
+  /** rebuild from the sources alone: ignore what the out folder holds, and what URL sources answered last time */
+  fresh?: boolean;
+  /** the retention option */
+  keep?: Retention;
 }
 
 /** Feeds bigger than this in all (characters, or bytes of those not decoded yet) are parsed on worker threads. */
@@ -62,34 +81,68 @@ export const PARALLEL_FEED_CHARS = 4_000_000;
 export const PARALLEL_SEARCH_ARTICLES = 2000;
 
 /** Read, build and write: the whole import. Gives the build's output and the number of files written (0: nothing written). */
-export async function runImport(paths: readonly string[], out: string, builtAt: string, options: BuildOptions = {}): Promise<{ sources: Sources; output: BuildOutput; written: number }> {
+export async function runImport(
+  paths: readonly string[],
+  out: string,
+  builtAt: string,
+  options: BuildOptions = {},
+): Promise<{ sources: Sources; output: BuildOutput; written: number; counts: WriteCounts }> {
+  const counts: WriteCounts = { written: 0, kept: 0 };
   const progress = options.progress ?? (() => {});
   progress('reading sources', 0, 1);
-  const sources = await readSources(paths);
+  // a run stopped while swapping is mended before the archive is read (write.ts)
+  const recovered = await recoverDataset(out);
+  const state = options.fresh ? {} : await readState(out);
+  const sources = await readSources(paths, { ...options.fetch, state });
+  const archive = options.fresh ? emptyArchive() : await readArchive(out);
+  sources.errors.push(...archive.errors, ...recovered.map((line) => importWarning(out, 0, line)));
   progress('reading sources', 1, 1);
-  const output = await buildDataset(sources, builtAt, options);
+  const output = await buildDataset({ ...sources, archive, ...(options.keep && { keep: options.keep }) }, builtAt, options);
   const skipped = output.skipped + sources.unreadable.length;
   // A build that imported nothing because of errors never replaces a dataset.
-  if (!output.files || (output.imported === 0 && skipped > 0)) return { sources, output, written: 0 };
-  const written = await writeDataset(out, output.files, (done, total) => progress('writing', done, total), output.later);
-  return { sources, output, written };
+  if (!output.files || (output.imported === 0 && skipped > 0)) return { sources, output, written: 0, counts };
+  const written = await writeDataset(out, output.files, (done, total) => progress('writing', done, total), output.later, { counts });
+  // remembered only now that the dataset holds what they answered
+  if (sources.fetched && Object.keys(sources.fetched).length > 0) await writeState(out, { ...state, ...sources.fetched });
+  return { sources, output, written, counts };
 }
 
 /** Sources → the dataset's files (no file is read or written here). */
 export async function buildDataset(input: BuildInput, builtAt: string, { progress = () => {}, spill }: BuildOptions = {}): Promise<BuildOutput> {
-  const { glossary, errors } = loadGlossary(input.glossaries ?? []);
-  if (errors.length > 0) return { articles: [], errors, imported: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
+  const loaded = loadGlossary(input.glossaries ?? []);
+  const { errors } = loaded;
+  if (errors.length > 0) return { articles: [], errors, imported: 0, archived: 0, dropped: 0, skipped: input.seeds.length + (input.feeds?.length ?? 0), merged: 0 };
+  const archive = input.archive ?? emptyArchive();
+  // the archived articles' topics keep their labels; the given glossary has the last word
+  const glossary = archive.topics.size > 0 ? new Map([...archive.topics, ...loaded.glossary]) : loaded.glossary;
   const search = searchIndexer(input.feeds ?? [], spill);
   try {
     const parsed = await parse(input, errors, progress);
-    const drafts = normalise(parsed, errors);
-    const { articles, sources, merged } = await enrichAll(drafts, glossary, parsed.sources, errors, progress, search);
+    const normalised = normalise(parsed, errors);
+    const fresh = new Set(normalised.drafts.map(draftId));
+    const merged = mergeIntoArchive(archive, normalised.drafts, builtAt, input.keep);
+    errors.push(...merged.errors);
+    const droppedFresh = normalised.drafts.length - merged.drafts.filter((d) => fresh.has(draftId(d))).length;
+    const { articles, sources } = await enrichAll({ ...normalised, drafts: merged.drafts }, glossary, merged.retired, parsed.sources, errors, progress, search);
+    keepPublishedRelated(archive, articles);
     progress('laying out', 0, 1);
     const later = search.built(articles);
     // With the search files still being made, everything else is laid out (and written) first.
     const files = layoutDataset(articles, { builtAt, validated: true, hashWhenWritten: true, ...(later && { search: new Map() }) });
+    if (merged.retired.size > 0) files.set(RETIRED_FILE, { slugs: [...merged.retired].sort() });
     progress('laying out', 1, 1);
-    return { articles, files, errors, imported: articles.length, skipped: sources - merged - articles.length, merged, ...(later && { later }) };
+    const imported = articles.filter((a) => fresh.has(a.id)).length;
+    return {
+      articles,
+      files,
+      errors,
+      imported,
+      archived: articles.length - imported,
+      dropped: merged.dropped,
+      skipped: sources - normalised.merged - imported - droppedFresh,
+      merged: normalised.merged,
+      ...(later && { later }),
+    };
   } finally {
     search.cancel();
   }
@@ -143,12 +196,13 @@ function normalise(parsed: Parsed, errors: ImportError[]): { drafts: Draft[]; me
 async function enrichAll(
   { drafts, merged }: { drafts: Draft[]; merged: number },
   glossary: Glossary,
+  retired: ReadonlySet<string>,
   sources: number,
   errors: ImportError[],
   progress: Progress,
   search: SearchIndexer,
 ): Promise<{ articles: Article[]; sources: number; merged: number }> {
-  const enriched = enrich(drafts, glossary);
+  const enriched = enrich(drafts, glossary, retired);
   search.begin(enriched.articles);
   progress('related articles', 0, 1);
   const related = await relate(enriched, findRelatedInParallel);

@@ -22,10 +22,10 @@ export function isDataError(e: unknown, kind?: DataErrorKind): e is DataError {
   return e instanceof DataError && (kind === undefined || e.kind === kind);
 }
 
-export async function fetchData<S extends v.GenericSchema>(url: string, schema: S, signal?: AbortSignal): Promise<v.InferOutput<S>> {
+export async function fetchData<S extends v.GenericSchema>(url: string, schema: S, signal?: AbortSignal, cache?: RequestCache): Promise<v.InferOutput<S>> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+    res = await fetch(url, { headers: { Accept: 'application/json' }, signal, ...(cache && { cache }) });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new DataError('network', url, String(e));

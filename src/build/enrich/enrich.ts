@@ -4,8 +4,9 @@
  *
  *   ids          sidecar id, or the first 16 hex of sha-256("seed:<base name>")
  *   topics       names resolved through the glossary (topics.ts)
- *   slugs        sidecar slug, or slugify(headline); on a clash the oldest article
- *                keeps the plain slug and the others get "-<6 chars of id>"
+ *   slugs        sidecar slug (an archived article's own: archive.ts), or slugify(headline);
+ *                on a clash the oldest article keeps the plain slug and the others get
+ *                "-<6 chars of id>"; a reserved (retired) slug is never given
  *   validation   each article against the model's Article schema
  *   translations both ways, from translationOf
  *   related      related.ts
@@ -127,7 +128,7 @@ type Skip = (d: Draft, e: ImportError | ImportError[]) => void;
  * Drafts → articles: ids, topics, slugs, each article checked against the
  * schema, translations. Related links are relate()'s.
  */
-export function enrich(input: readonly Draft[], glossary: Glossary = new Map()): Enriched {
+export function enrich(input: readonly Draft[], glossary: Glossary = new Map(), reserved: ReadonlySet<string> = new Set()): Enriched {
   const errors: ImportError[] = [];
   const skipped = new Set<string>();
   const drafts = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -144,7 +145,7 @@ export function enrich(input: readonly Draft[], glossary: Glossary = new Map()):
   const entities = entityTopics(withIds.map(({ id }) => ({ id, mentions: facts.get(id)?.mentions ?? [] })));
   const topicSlugs = withIds.map(({ draft, id }) => resolveTopics(draft, registry, entities.get(id) ?? []));
   const sections = findSections(topicSlugs);
-  const slugOf = assignSlugs(withIds, facts, skip);
+  const slugOf = assignSlugs(withIds, facts, skip, reserved);
   const working = toArticles(withIds, topicSlugs, sections, slugOf, facts, registry, skip);
   const kept = linkTranslations(working, skip);
   return { working: kept, articles: kept.map((w) => w.article), errors, skipped };
@@ -218,9 +219,15 @@ function findSections(topics: readonly Topics[]): Set<string> {
  * headline; on a clash the oldest article keeps the plain slug and the others
  * get "-<6 chars of id>".
  */
-function assignSlugs(withIds: ReadonlyArray<{ draft: Draft; id: string }>, facts: ReadonlyMap<string, DraftFacts>, skip: Skip): Map<string, string> {
+function assignSlugs(
+  withIds: ReadonlyArray<{ draft: Draft; id: string }>,
+  facts: ReadonlyMap<string, DraftFacts>,
+  skip: Skip,
+  /** slugs published once and given to no one now (archive.ts: retired): never given again */
+  reserved: ReadonlySet<string>,
+): Map<string, string> {
   const slugOf = new Map<string, string>(); // id → slug
-  const taken = new Map<string, string>(); // slug → file
+  const taken = new Map<string, string>([...reserved].map((slug) => [slug, 'an article published earlier'])); // slug → file
   for (const { draft, id } of withIds) {
     if (draft.slug === undefined) continue;
     const other = taken.get(draft.slug);

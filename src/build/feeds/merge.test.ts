@@ -8,7 +8,8 @@ const draft = (item: number, extra: Partial<Draft>): Draft => ({
   item,
   line: item * 10,
   ref: `f.xml#${item}`,
-  idSource: `feed:${item}`,
+  // as toDraft.ts makes it: a guid keyed by its publisher
+  idSource: extra.guid !== undefined ? `feed:${extra.source?.url ?? 'https://desk.example/'}\u0000${extra.guid}` : `feed:${item}`,
   lang: 'en',
   headline: `H${item}`,
   publishedAt: '2021-12-21T10:00:00Z',
@@ -33,6 +34,12 @@ describe('mergeDuplicates', () => {
       'f.xml:20: warning: item 2: the same article as f.xml item 1 (same guid); merged, keeping the later version',
     ]);
   });
+  it("never merges two publishers' items that share a guid", () => {
+    const a = draft(1, { guid: '42', source: { name: 'A', url: 'https://a.example/' } });
+    const b = draft(2, { guid: '42', source: { name: 'B', url: 'https://b.example/' } });
+    expect(mergeDuplicates([a, b])).toMatchObject({ merged: 0, drafts: [a, b] });
+  });
+
   it('merges items without a guid by link; different guids stay apart', () => {
     const r = mergeDuplicates([
       draft(1, { url: 'https://x.example/a' }),

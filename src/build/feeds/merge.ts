@@ -23,7 +23,8 @@ export function mergeDuplicates(drafts: readonly Draft[]): { drafts: Draft[]; er
   const out: Array<Draft | undefined> = [];
   let merged = 0;
   for (const d of drafts) {
-    const keys = d.guid !== undefined ? [`g\u0000${d.guid}`] : d.url !== undefined ? [`u\u0000${d.url}`] : [];
+    // a guid is the same article only within one publisher's feed: idSource holds both (toDraft.ts)
+    const keys = d.guid !== undefined ? [`g\u0000${d.idSource}`] : d.url !== undefined ? [`u\u0000${d.url}`] : [];
     const hit = keys.map((k) => byKey.get(k)).find((k) => k !== undefined);
     if (hit === undefined || d.item === undefined) {
       for (const k of keys) if (!byKey.has(k)) byKey.set(k, out.length);

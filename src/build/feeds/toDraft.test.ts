@@ -35,7 +35,7 @@ describe('entryToDraft', () => {
       file: 'f.xml',
       item: 1,
       line: 5,
-      idSource: 'feed:g-1',
+      idSource: 'feed:https://desk.example/\u0000g-1',
       lang: 'en',
       headline: 'A headline',
       publishedAt: '2021-12-21T16:00:00+02:00',
@@ -176,7 +176,7 @@ describe('entryToDraft', () => {
   });
 
   it('ids are stable: from the guid, else the link, else feed + headline + date', () => {
-    expect(entryToDraft(entry(), feed([])).draft?.idSource).toBe('feed:g-1');
+    expect(entryToDraft(entry(), feed([])).draft?.idSource).toBe('feed:https://desk.example/\u0000g-1');
     expect(entryToDraft(entry({ guid: undefined }), feed([])).draft?.idSource).toBe('feed:https://desk.example/a');
     expect(entryToDraft(entry({ guid: undefined, link: undefined }), feed([])).draft?.idSource).toBe(
       'feed:https://desk.example/\u0000A headline\u00002021-12-21T16:00:00+02:00',

@@ -201,7 +201,9 @@ export function entryToDraft(e: FeedEntry, feed: ParsedFeed): ItemResult {
   }
 
   const guid = e.guid !== undefined ? cleanSpace(e.guid) : undefined;
-  const key = guid || url || `${feed.link ?? ''}\u0000${headline}\u0000${publishedAt}`;
+  // A guid is unique only within its publisher's feed: it is keyed by the feed's site (else its title, else where it was read).
+  const publisher = sourceUrl ?? (sourceName || file);
+  const key = guid ? `${publisher}\u0000${guid}` : url || `${feed.link ?? ''}\u0000${headline}\u0000${publishedAt}`;
   const idSource = `feed:${key}`;
   const draft: Draft = {
     file,

@@ -12,6 +12,9 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { type ImportError, importError, importWarning } from '../errors.ts';
 import { type FeedFormat, FORMAT_NAMES, type SourceFormat, decodeSource, declaredEncoding, detectFormat } from '../feeds/detect.ts';
+import { type FetchOptions, type Fetched, fetchFeed, isUrl } from './fetch.ts';
+import { isOpml, opmlFeeds } from './opml.ts';
+import type { SourceState } from './state.ts';
 
 export interface TextFile {
   file: string;
@@ -79,8 +82,48 @@ export interface Sources {
   feeds: FeedFile[];
   glossaries: TextFile[];
   errors: ImportError[];
-  /** files that could not be read at all */
+  /** files that could not be read at all (and URLs that could not be fetched) */
   unreadable: string[];
+  /** URL sources that answered 304: their articles are the archive's */
+  notModified?: string[];
+  /** what each URL source fetched in full answered (its ETag, Last-Modified): to remember once the dataset is written */
+  fetched?: SourceState;
+}
+
+export interface ReadOptions extends FetchOptions {
+  /** what URL sources answered last time: asked conditionally */
+  state?: SourceState;
+}
+
+/** URLs fetched at once. */
+const FETCHES_AT_ONCE = 4;
+
+/** Fetches each URL, at most FETCHES_AT_ONCE at a time, answers in the order asked. */
+async function fetchAll(urls: readonly string[], { state = {}, ...options }: ReadOptions): Promise<Fetched[]> {
+  const answers: Fetched[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < urls.length) {
+      const k = next++;
+      const url = urls[k] as string;
+      answers[k] = await fetchFeed(url, state[url], options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FETCHES_AT_ONCE, urls.length) }, worker));
+  return answers;
+}
+
+/** OPML lists (given as files or URLs) → the feed URLs they name; other sources as they are. */
+function expandOpml(file: string, bytes: Uint8Array, errors: ImportError[], unreadable: string[]): string[] | undefined {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  if (!isOpml(head)) return undefined;
+  const list = opmlFeeds(new TextDecoder().decode(bytes));
+  if ('problem' in list) {
+    errors.push(importError(file, 0, list.problem));
+    unreadable.push(file);
+    return [];
+  }
+  return list.urls;
 }
 
 export const GLOSSARY_NAME = 'topics.json';
@@ -118,12 +161,17 @@ async function walk(dir: string, out: string[]): Promise<void> {
 
 const sidecarPath = (txt: string): string => txt.slice(0, -extname(txt).length) + '.json';
 
-export async function readSources(args: readonly string[]): Promise<Sources> {
+export async function readSources(args: readonly string[], options: ReadOptions = {}): Promise<Sources> {
   const errors: ImportError[] = [];
   const unreadable: string[] = [];
   const found: string[] = [];
   const explicit = new Set<string>();
+  const urls: string[] = [];
   for (const arg of args) {
+    if (isUrl(arg)) {
+      if (!urls.includes(arg)) urls.push(arg);
+      continue;
+    }
     try {
       if ((await stat(arg)).isDirectory()) {
         const before = found.length;
@@ -144,17 +192,52 @@ export async function readSources(args: readonly string[]): Promise<Sources> {
   const files = [...new Set(found)].sort();
   const texts = new Map<string, string>();
   const undecoded = new Map<string, { format: FeedFormat; utf8: Uint8Array }>();
+  const modifiedOn = new Map<string, string>();
+  const take = (file: string, bytes: Uint8Array): void => {
+    const feed = undecodedFeed(bytes);
+    if (feed) {
+      undecoded.set(file, feed);
+      texts.set(file, '');
+    } else texts.set(file, decoded(bytes));
+  };
   for (const file of files) {
     try {
       const bytes = await readFile(file);
-      const feed = undecodedFeed(bytes);
-      if (feed) {
-        undecoded.set(file, feed);
-        texts.set(file, '');
-      } else texts.set(file, decoded(bytes));
+      const listed = explicit.has(file) ? expandOpml(file, bytes, errors, unreadable) : undefined;
+      if (listed) {
+        for (const url of listed) if (!urls.includes(url)) urls.push(url);
+      } else take(file, bytes);
     } catch (e) {
       errors.push(importError(file, 0, `cannot read: ${reason(e)}`));
       unreadable.push(file);
+    }
+  }
+  // URLs: fetched (an OPML list fetched by URL names more, fetched in turn, once)
+  const notModified: string[] = [];
+  const fetched: SourceState = {};
+  const asked = new Set<string>();
+  for (let round = 0; round < 2 && urls.length > 0; round++) {
+    const batch = urls.splice(0).filter((u) => !asked.has(u));
+    for (const u of batch) asked.add(u);
+    for (const answer of await fetchAll(batch, options)) {
+      if (answer.status === 'failed') {
+        errors.push(importError(answer.url, 0, `cannot fetch: ${answer.reason}`));
+        unreadable.push(answer.url);
+      } else if (answer.status === 'not-modified') notModified.push(answer.url);
+      else {
+        try {
+          const listed = round === 0 ? expandOpml(answer.url, answer.bytes, errors, unreadable) : undefined;
+          if (listed) urls.push(...listed);
+          else {
+            take(answer.url, answer.bytes);
+            fetched[answer.url] = { ...answer.validators, fetchedAt: new Date().toISOString() };
+            if (answer.modified) modifiedOn.set(answer.url, answer.modified);
+          }
+        } catch (e) {
+          errors.push(importError(answer.url, 0, `cannot read: ${reason(e)}`));
+          unreadable.push(answer.url);
+        }
+      }
     }
   }
   // A .txt named on its own still brings its sidecar along.
@@ -180,13 +263,19 @@ export async function readSources(args: readonly string[]): Promise<Sources> {
     const feed = undecoded.get(file);
     const format = feed?.format ?? detectFormat(text);
     if (isFeed(format)) {
-      let modified: string | undefined;
+      let modified = modifiedOn.get(file);
       try {
-        modified = (await stat(file)).mtime.toISOString().slice(0, 10);
+        modified ??= (await stat(file)).mtime.toISOString().slice(0, 10);
       } catch {
         modified = undefined;
       }
       feeds.push({ file, text, format, ...(modified !== undefined && { modified }), ...(feed && { utf8: feed.utf8 }) });
+      texts.delete(file);
+      continue;
+    }
+    if (isUrl(file)) {
+      errors.push(importError(file, 0, 'not a feed: expected RSS 2.0/1.0, Atom 1.0/0.3 or JSON Feed'));
+      unreadable.push(file);
       texts.delete(file);
       continue;
     }
@@ -216,5 +305,5 @@ export async function readSources(args: readonly string[]): Promise<Sources> {
       errors.push(importWarning(file, 0, `sidecar without a text file: expected ${basename(file, '.json')}.txt beside it`));
     }
   }
-  return { seeds, feeds, glossaries, errors, unreadable };
+  return { seeds, feeds, glossaries, errors, unreadable, notModified, fetched };
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AfterWritten, JsonText, SpilledFile } from '../lib/jsonText.ts';
-import { PARALLEL_WRITE_FILES, writeDataset } from './write.ts';
+import { PARALLEL_WRITE_FILES, recoverDataset, writeDataset } from './write.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -70,4 +72,56 @@ describe('writeDataset', { timeout: 30_000 }, () => {
     expect(await readdir(dir)).toEqual(['out']); // no staging folder left
     expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe('{"old":true}\n');
   });
+});
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+const child = fileURLToPath(new URL('./fixtures/writeAndStop.ts', import.meta.url));
+
+/** Runs the child writer; gives how it ended (a signal when it stopped itself). */
+function writeAndStop(out: string, count: number, stopAt: string): Promise<NodeJS.Signals | number | null> {
+  return new Promise((done) => {
+    execFile(process.execPath, ['--import', 'tsx', child, out, String(count), stopAt], { cwd: repo }, (error) => {
+      done(error ? (error.signal ?? (error.code as number)) : 0);
+    });
+  });
+}
+
+/** What a reader would find in `out`: the manifest's run and whether every article it counts is there, from that run. */
+async function servable(out: string): Promise<{ run: number; whole: boolean }> {
+  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { articleCount: number; run: number };
+  const names = await readdir(join(out, 'articles'));
+  let whole = names.length === manifest.articleCount;
+  for (const name of names) {
+    const a = JSON.parse(await readFile(join(out, 'articles', name), 'utf8')) as { run: number };
+    if (a.run !== manifest.run) whole = false;
+  }
+  return { run: manifest.run, whole };
+}
+
+describe('a write stopped at any point (SIGKILL of a child process)', { timeout: 60_000 }, () => {
+  for (const stopAt of ['writing', 'staged', 'moved-old', 'swapped']) {
+    it(`stopped ${stopAt}: the old dataset or the new one stays whole; the next run mends and cleans up, then writes`, async () => {
+      const out = join(dir, 'data');
+      expect(await writeAndStop(out, 3000, 'never')).toBe(0);
+      const first = await servable(out);
+      expect(first.whole).toBe(true);
+      expect(await writeAndStop(out, 3000, stopAt)).toBe('SIGKILL');
+      const left = await readdir(dir);
+      expect(left.some((n) => n.startsWith('.data.'))).toBe(true); // it did leave something behind
+      if (stopAt === 'moved-old') {
+        // stopped between the two renames: the old dataset is beside the folder until the next run puts it back
+        expect(left).not.toContain('data');
+        expect(await recoverDataset(out)).toEqual([expect.stringMatching(/^restored .*data from \.data\.old-\d+/), expect.stringMatching(/^removed \.data\.tmp-\d+/)]);
+      }
+      const after = await servable(out);
+      expect(after.whole).toBe(true);
+      // stopped after the second rename: the new dataset; before it: the old one
+      if (stopAt === 'swapped') expect(after.run).not.toBe(first.run);
+      else expect(after.run).toBe(first.run);
+      // the next run: no refusal, nothing left over
+      expect(await writeAndStop(out, 10, 'never')).toBe(0);
+      expect(await readdir(dir)).toEqual(['data']);
+      expect((await servable(out)).whole).toBe(true);
+    });
+  }
 });

@@ -1,17 +1,24 @@
 /**
- * Put the dataset on disk. The new dataset is written beside the old one and
- * swapped in at the end, so a reader (or `vite dev`) never sees half a dataset;
- * a folder that holds something other than a dataset is never cleared. Files
+ * Put the dataset on disk. The new dataset is written beside the old one, in
+ * `.<name>.tmp-<pid>`, and swapped in by two renames (the old one to
+ * `.<name>.old-<pid>`, the new one in its place), so the folder is always the
+ * old dataset or the new one, whole, never a half-written or half-deleted one.
+ * A run killed between the two renames leaves the old dataset beside the
+ * folder: the next run (recoverDataset) puts it back before anything else, and
+ * removes what dead runs left (docs/adr/0010-archive-and-swap.md). A folder that holds
+ * something other than a dataset is never cleared. Files
  * are serialised into batches of bytes (fileBatches.ts); a big dataset's
  * hashed files (the articles) go to a writer thread (writeWorker.ts), the
  * others to a second one in between, so both cores create files while this
  * thread serialises.
  */
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AfterWritten, JsonText, SpilledFile, jsonText } from '../lib/jsonText.ts';
 import { type Thread, startThread } from '../lib/workers.ts';
-import { type BatchFile, type WriterAnswer, type WriterMessage, batchWriter } from './fileBatches.ts';
+import { type BatchFile, type WriteCounts, type WriterAnswer, type WriterData, type WriterMessage, batchWriter } from './fileBatches.ts';
+import { readFileSync } from 'node:fs';
 
 export class UnsafeOutDirError extends Error {}
 
@@ -37,6 +44,56 @@ export function besideDataset(outDir: string, purpose: string): string {
   return join(dirname(dir), `.${basename(dir)}.${purpose}-${process.pid}`);
 }
 
+/** The work folders a run makes beside the dataset: staging, the old dataset being swapped out, the search shards. */
+const WORK_FOLDERS = ['tmp', 'old', 'search'] as const;
+
+/** Whether a process with this id is running (EPERM: it is, but not ours to signal). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Undo what a killed run left beside the dataset folder `outDir`: when the
+ * folder is missing because a run died between its two renames, the old
+ * dataset it had moved aside is put back; every other work folder of a process
+ * that is no longer running is removed. Work folders of running processes are
+ * left alone. Gives what it did, one line each.
+ */
+export async function recoverDataset(outDir: string): Promise<string[]> {
+  const dir = resolve(outDir);
+  const parent = dirname(dir);
+  const name = basename(dir);
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return [];
+  }
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(${WORK_FOLDERS.join('|')})-(\\d+)$`);
+  const leftovers = entries
+    .map((entry) => ({ entry, match: pattern.exec(entry) }))
+    .filter(({ match }) => match && Number(match[2]) !== process.pid && !alive(Number(match[2])))
+    .map(({ entry, match }) => ({ path: join(parent, entry), kind: match?.[1] as (typeof WORK_FOLDERS)[number] }));
+  const done: string[] = [];
+  // the old dataset of a run killed between its two renames: back in place
+  const old = leftovers.find((l) => l.kind === 'old' && existsSync(join(l.path, 'manifest.json')));
+  if (old && !existsSync(dir)) {
+    await rename(old.path, dir);
+    done.push(`restored ${outDir} from ${basename(old.path)} (a run was stopped while swapping)`);
+  }
+  for (const l of leftovers) {
+    if (l === old && !existsSync(l.path)) continue;
+    await rm(l.path, { recursive: true, force: true });
+    done.push(`removed ${basename(l.path)}, left by a run that was stopped`);
+  }
+  return done;
+}
+
 /** Bytes of a batch sent to the writer at once. */
 const BATCH_BYTES = 1 << 20;
 /** Batches sent before the writer has written them: more would only hold memory. */
@@ -47,12 +104,33 @@ export const PARALLEL_WRITE_FILES = 2000;
 /** Where batches go: applied in the order sent; each answer settles in that order (a Thread, or this thread). */
 type Sink = Thread<WriterMessage, WriterAnswer>;
 
-function inlineSink(root: string): Sink {
-  const apply = batchWriter(root);
+function inlineSink(data: WriterData): Sink {
+  const apply = batchWriter(data);
   return { request: async (message) => apply(message), close: async () => {} };
 }
 
-const threadSink = (root: string): Sink => startThread(new URL('./writeWorker.ts', import.meta.url), { workerData: root });
+const threadSink = (data: WriterData): Sink => startThread(new URL('./writeWorker.ts', import.meta.url), { workerData: data });
+
+/** The files a sink wrote anew and kept (linked to the previous dataset's). */
+async function countsOf(sink: Sink): Promise<WriteCounts> {
+  const answer = await sink.request({ counts: true });
+  return 'counts' in answer ? answer.counts : { written: 0, kept: 0 };
+}
+
+/**
+ * The previous manifest when the new one differs from it only in `builtAt`:
+ * then nothing changed, and the dataset is left as it was, manifest included
+ * (builtAt is when the dataset last changed).
+ */
+function unchangedManifest(dir: string, made: unknown): unknown {
+  try {
+    const old = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    const now = made as Record<string, unknown>;
+    return JSON.stringify({ ...old, builtAt: now.builtAt }) === JSON.stringify(now) ? old : made;
+  } catch {
+    return made;
+  }
+}
 
 /**
  * Serialises files into batches (fileBatches.ts) and sends them to a sink,
@@ -152,19 +230,30 @@ export async function writeDataset(
   progress: (done: number, total: number) => void = () => {},
   /** more files, still being made: written after `files`, before the new dataset is swapped in */
   later?: Promise<ReadonlyMap<string, unknown>>,
+  {
+    step = () => {},
+    counts,
+  }: {
+    /** called at each step of the swap (tests stop the process there) */
+    step?: (name: 'staged' | 'moved-old' | 'swapped') => void;
+    /** filled in: files written anew, and files the same as the old dataset's (linked, not written) */
+    counts?: WriteCounts;
+  } = {},
 ): Promise<number> {
   const dir = resolve(outDir);
+  await recoverDataset(outDir);
   const exists = await assertReplaceable(dir);
   const staging = besideDataset(outDir, 'tmp');
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const threaded = files.size >= PARALLEL_WRITE_FILES;
-  const sink = threaded ? threadSink(staging) : inlineSink(staging);
+  const data: WriterData = { root: staging, ...(exists && { previous: dir }) };
+  const sink = threaded ? threadSink(data) : inlineSink(data);
   // On a big write the files no hash covers go to a second writer thread, in
   // between the first one's batches: two threads creating files in different
   // folders are faster than one (the hashed files keep their order, so they
   // all go to the first), and this thread is left to serialise.
-  const otherSink = threaded ? threadSink(staging) : sink;
+  const otherSink = threaded ? threadSink(data) : sink;
   try {
     const batcher = new Batcher(sink);
     const others = threaded ? new Batcher(otherSink) : batcher;
@@ -204,7 +293,8 @@ export async function writeDataset(
       if (others !== batcher) await others.drain();
       const digests = await batcher.digests();
       for (const [k, [path, after]] of pending.entries()) {
-        await others.add(path, after.make(digests[k] ?? ''), []);
+        const made = after.make(digests[k] ?? '');
+        await others.add(path, exists && path === 'manifest.json' ? unchangedManifest(dir, made) : made, []);
         done++;
       }
       await others.drain();
@@ -217,11 +307,27 @@ export async function writeDataset(
       await put(more);
     }
     progress(total, total);
+    if (counts) {
+      for (const c of otherSink === sink ? [await countsOf(sink)] : [await countsOf(sink), await countsOf(otherSink)]) {
+        counts.written += c.written;
+        counts.kept += c.kept;
+      }
+    }
     await sink.close();
     await otherSink.close();
-    if (exists) await rm(dir, { recursive: true, force: true });
+    step('staged');
     await mkdir(dirname(dir), { recursive: true });
+    // Two renames, never a delete in place: the folder is the old dataset, then
+    // (after a moment without it) the new one; recoverDataset mends a stop between.
+    const old = besideDataset(outDir, 'old');
+    if (exists) {
+      await rm(old, { recursive: true, force: true });
+      await rename(dir, old);
+      step('moved-old');
+    }
     await rename(staging, dir);
+    step('swapped');
+    if (exists) await rm(old, { recursive: true, force: true });
     return total;
   } catch (e) {
     await sink.close();

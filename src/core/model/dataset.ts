@@ -10,6 +10,7 @@
  *   data/topics/index.json                   TopicIndex (the most used topics; page 1)
  *   data/topics/index/<page>.json            TopicIndex, pages 2… when there are more topics
  *   data/topics/<topic-slug>/<page>.json     TopicPage, newest first
+ *   data/retired.json                        Retired (only when the retention option dropped articles)
  */
 import * as v from 'valibot';
 import { ArticleSummary, Lang, Slug, TopicLabels } from './article.ts';
@@ -58,6 +59,10 @@ export type TopicIndex = v.InferOutput<typeof TopicIndex>;
 
 export const TopicPage = v.object({ ...ListPage.entries, topic: TopicInfo });
 export type TopicPage = v.InferOutput<typeof TopicPage>;
+
+/** Slugs of articles the retention option dropped: never given to another article (the app does not read it). */
+export const Retired = v.object({ slugs: v.array(Slug) });
+export type Retired = v.InferOutput<typeof Retired>;
 
 export const paths = {
   manifest: () => `${DATA_BASE}/manifest.json`,
