@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../core/model/article.ts';
 import { blockText } from '../../core/model/article.ts';
-import { HEADLINE_MAX, LEAD_MAX, LONG_PARAGRAPH, headlineFrom, leadAndBody, leadFrom, readableParagraphs, sentences, sliceRuns } from './paragraphs.ts';
+import { HEADLINE_MAX, LEAD_MAX, LONG_PARAGRAPH, headlineFrom, headlineFromText, leadAndBody, leadFrom, readableParagraphs, sentences, sliceRuns } from './paragraphs.ts';
 
 const para = (text: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 const texts = (blocks: readonly Block[]): string[] => blocks.map(blockText);
@@ -127,5 +127,18 @@ describe('headlineFrom', () => {
     const h = headlineFrom(`${'word '.repeat(50)}end.`);
     expect(h.length).toBeLessThanOrEqual(HEADLINE_MAX);
     expect(h).toMatch(/ word…$/);
+  });
+  it('skips the punctuation a text opens with (". HEADLINES AT 0800" in Reuters)', () => {
+    expect(headlineFrom('. HEADLINES AT 0800\n\n--BAKER HOLDS TALKS')).toBe('HEADLINES AT 0800 --BAKER HOLDS TALKS');
+    expect(headlineFrom('— ... Уряд ухвалив рішення. Друге.')).toBe('Уряд ухвалив рішення');
+    expect(headlineFrom('... — …')).toBe('');
+  });
+});
+
+describe('headlineFromText', () => {
+  const para = (text: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] });
+  it('takes the text when the first line has no word in it, and gives up only when nothing has', () => {
+    expect(headlineFromText([para('... Уряд ухвалив рішення. Далі.')], '...')?.headline).toBe('Уряд ухвалив рішення');
+    expect(headlineFromText([para('— …')], '— …')).toBeUndefined();
   });
 });

@@ -190,8 +190,13 @@ export function leadFrom(paragraph: readonly Inline[]): { lead: string; rest?: I
 /** A headline for an item without one: the text's first sentence (without its full stop), cut at a word when it is long. */
 export function headlineFrom(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return summary(sentences(flat)[0] ?? flat, HEADLINE_MAX).replace(/(?<!\.)\.$/, '');
+  // The first sentence with a letter or digit in it, without the punctuation that opens it (". HEADLINES AT 0800").
+  const first = sentences(flat).find((s) => WORDY.test(s)) ?? flat;
+  return summary(first.replace(LEADING_PUNCTUATION, ''), HEADLINE_MAX).replace(/(?<!\.)\.$/, '');
 }
+
+const WORDY = /[\p{L}\p{N}]/u;
+const LEADING_PUNCTUATION = /^[\s.,;:!?…\-–—*•·]+/u;
 
 /** "…", "...", "[…]", " [...]" at the end of a summary: it was cut from the text. */
 const CUT = /\s*(\[\s*(…|\.\.\.)\s*\]|…|\.\.\.)\s*$/u;
@@ -244,9 +249,10 @@ const hasText = (b: Block): boolean => b.type !== 'image' && blockText(b).trim()
 export function headlineFromText(blocks: readonly Block[], firstLine: string): { headline: string; blocks: Block[] } | undefined {
   const first = blocks.findIndex(hasText);
   const block = blocks[first];
-  const text = firstLine || (block ? blockText(block).replace(/\s+/g, ' ').trim() : '');
-  if (text === '') return undefined;
+  const blockLine = block ? blockText(block).replace(/\s+/g, ' ').trim() : '';
+  const text = WORDY.test(firstLine) ? firstLine : blockLine;
   const headline = headlineFrom(text);
+  if (headline === '') return undefined;
   if (headline !== text || block?.type !== 'paragraph' || !inlineText(block.content).startsWith(text)) return { headline, blocks: [...blocks] };
   const rest = sliceRuns(block.content, [text.length]).slice(1);
   const after = blocks.filter((b, k) => k !== first);
