@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../feeds/draft.ts';
 import { buildArticles } from './enrich.ts';
-import { entityTopics, mentionsOf } from './entityTopics.ts';
+import { MAX_PHRASES, entityTopics, mentionsOf } from './entityTopics.ts';
+import { capsCompany } from './entities/extract.ts';
 
 function draft(n: number, lang: 'uk' | 'en', headline: string, text: string, topics: string[] = []): Draft {
   return {
@@ -68,5 +69,45 @@ describe('sections', () => {
     }
     // Київ is on one in twenty: a category that says something, still a topic
     expect(articles.filter((a) => a.topics.some((t) => t.labels.uk === 'Київ'))).toHaveLength(3);
+  });
+});
+
+describe('key phrases', () => {
+  const oil = (n: number) => ({
+    id: `oil${n}`,
+    mentions: mentionsOf(`OIL OUTPUT TALKS ${n}`, `Crude oil prices rose as producers met.\nThe crude oil market and oil prices stayed tense, traders said on day ${n}.`, 'en'),
+  });
+  it('a term three articles repeat is a topic of those that name few people or places, once, in the case it is written', () => {
+    const topics = entityTopics([oil(1), oil(2), oil(3), { id: 'x', mentions: mentionsOf('Bread is dear', 'Bread costs more.', 'en') }]);
+    const labels = (id: string) => (topics.get(id) ?? []).map((t) => t.labels.en);
+    expect(labels('oil1')).toContain('Crude oil');
+    expect(labels('oil1')).toContain('Oil prices');
+    // one of "crude oil" / "crude oil prices", not both
+    expect(labels('oil1').filter((l) => l?.startsWith('Crude oil'))).toHaveLength(1);
+    expect(labels('oil1').length).toBeLessThanOrEqual(MAX_PHRASES);
+    expect(labels('x')).toEqual([]);
+  });
+  it('one phrase across inflections, labelled in the base form; no verbs, adverbs, numbers or units', () => {
+    const uk = ['Воєнний стан продовжили.\nПарламент продовжив воєнний стан.', 'Про воєнний стан.\nВоєнного стану не скасують.', 'Умови воєнного стану.\nДія воєнного стану триває.'];
+    const topics = entityTopics(uk.map((t, k) => ({ id: `u${k}`, mentions: mentionsOf('Новина', t, 'uk') })));
+    for (const id of ['u0', 'u1', 'u2']) expect((topics.get(id) ?? []).map((t) => t.labels.uk)).toContain('Воєнний стан');
+    const en = Array.from({ length: 3 }, (_, k) => ({
+      id: `e${k}`,
+      mentions: mentionsOf('Dividend', `The board declared a dividend of five cts, effective immediately.\nThe board declared five cts, payable ${k}.`, 'en'),
+    }));
+    const words = [...entityTopics(en).values()].flat().map((t) => t.labels.en ?? '');
+    expect(words.filter((w) => /declared|immediately|five|cts/i.test(w))).toEqual([]);
+  });
+});
+
+describe('a headline in capitals', () => {
+  it('gives the company it opens with, in the case a reader writes it, and no other name', () => {
+    expect(capsCompany('POTLATCH CORP 1ST QTR NET')).toBe('Potlatch Corp');
+    expect(capsCompany('INTERNATIONAL BUSINESS MACHINES CORP SETS PAYOUT')).toBe('International Business Machines Corp');
+    expect(capsCompany('OPEC OUTPUT CEILING TALKS')).toBeUndefined();
+    expect(capsCompany('Potlatch Corp results')).toBeUndefined();
+    const forms = mentionsOf('TRIBUNE CO 3RD QTR NET', 'Shr 42 cts vs 1.53 dlrs\nNet 63.2 mln vs 58.9 mln', 'en').map((m) => m[2][0]?.[0]);
+    expect(forms).toContain('Tribune');
+    expect(forms.filter((f) => /QTR|NET/.test(f ?? ''))).toEqual([]);
   });
 });

@@ -98,8 +98,8 @@ interface Tok {
   title: boolean;
 }
 
-function tokenise(src: string, inTitle: boolean, out: Tok[]): void {
-  let initial = true;
+function tokenise(src: string, inTitle: boolean, out: Tok[], startsSentence = true): void {
+  let initial = startsSentence;
   let firstWord = true;
   let prevWord = '';
   TOKEN.lastIndex = 0;
@@ -139,11 +139,28 @@ function tokenise(src: string, inTitle: boolean, out: Tok[]): void {
 
 /** A title is used for capitalisation evidence only if it is sentence case (not ALL CAPS / Title Case). */
 function titleUsable(title: string): boolean {
+  // a headline in capitals ("TRIBUNE CO 3RD QTR NET") says nothing of which words are names
+  if (!HAS_LOWER.test(title) && (title.match(/\p{L}+/gu)?.length ?? 0) >= 2) return false;
   const words = title.match(/\p{L}{4,}/gu);
   if (!words || words.length === 0) return true;
   let caps = 0;
   for (const w of words) if (UPPER.test(w)) caps++;
   return !(words.length >= 3 && caps / words.length > 0.6);
+}
+
+/**
+ * The company a headline in capitals opens with, in the case a reader writes
+ * it: "POTLATCH CORP 1ST QTR NET" → "Potlatch Corp" (the newswires' style for
+ * results and dividends, whose text is a table that names no one).
+ */
+export function capsCompany(title: string): string | undefined {
+  if (HAS_LOWER.test(title)) return undefined;
+  const words = title.trim().split(/\s+/);
+  const at = words.findIndex((w, i) => i > 0 && CORP_SUFFIX.has(w.toLowerCase().replace(/[^a-z]/g, '')));
+  if (at < 1) return undefined;
+  const name = words.slice(0, at + 1);
+  if (name.length > 5 || name.some((w) => !/^\p{Lu}[\p{Lu}'’&.-]*$/u.test(w))) return undefined;
+  return name.map((w) => (w.length <= 3 && !/[AEIOUY]/.test(w) ? w : w.charAt(0) + w.slice(1).toLowerCase())).join(' ');
 }
 
 interface Acc {
@@ -174,6 +191,11 @@ export function extractEntities(title: string, text: string, lang: Lang): Mentio
   const stops = stopKeys(lang);
   const toks: Tok[] = [];
   if (title && titleUsable(title)) tokenise(title, true, toks);
+  else if (title) {
+    const company = capsCompany(title);
+    // a name by the newswire's convention, not a sentence that happens to start with a capital
+    if (company !== undefined) tokenise(company, true, toks, false);
+  }
   tokenise(text, false, toks);
 
   // Pass 1: capitalisation evidence per word key.
