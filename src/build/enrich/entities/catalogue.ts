@@ -3,7 +3,8 @@
  *
  *   const cat = new TopicCatalogue();
  *   for (const a of articles) cat.add(a.id, extractEntities(a.title, a.text, a.lang));
- *   cat.label(topicKey('Терези Мей'), 'uk')   // → "Тереза Мей" (most nominative-looking, then most frequent form)
+ *   cat.label(topicKey('Терези Мей'), 'uk')   // → "Тереза Мей" (most nominative-looking, then most frequent form;
+ *                                             //    a form seen only in an oblique case to its base form: lemmas.ts)
  *   cat.topicsOf(a.id)                       // → resolved topic keys of that article
  *   cat.articlesOf(key)                      // → ids of articles about that topic
  *   cat.topics()                             // → [{ key, label, articles }] most widespread first
@@ -17,6 +18,7 @@
  */
 import { pickLabel, type Mention } from './extract.ts';
 import { preferredLabel } from './synonyms.ts';
+import { labelNominative } from './lemmas.ts';
 
 interface Entry {
   forms: Map<string, number>;
@@ -28,6 +30,13 @@ export interface Topic {
   key: string;
   label: string;
   articles: number;
+}
+
+/** Words that stay the same in forms of a name that differ elsewhere ("Бібі" in "Азія Бібі", "Азії Бібі"): not declined. */
+function unchangedWords(forms: ReadonlyArray<readonly [string, number]>): Set<string> {
+  const seenIn = new Map<string, number>();
+  for (const [f] of forms) for (const w of new Set(f.split(' '))) seenIn.set(w, (seenIn.get(w) ?? 0) + 1);
+  return new Set([...seenIn].filter(([, n]) => n >= 2).map(([w]) => w));
 }
 
 export class TopicCatalogue {
@@ -113,7 +122,8 @@ export class TopicCatalogue {
         const pref = forms.filter(([f]) => cyr.test(f) === (lang === 'uk'));
         if (pref.length > 0) forms = pref;
       }
-      l = pickLabel(forms, e.words);
+      // the base form of a name seen only in an oblique case ("Берліна" → "Берлін"), where the dictionary knows it
+      l = labelNominative(pickLabel(forms, e.words), unchangedWords(forms));
     }
     this.labels.set(ck, l);
     return l;
