@@ -8,8 +8,9 @@
  *
  *   extractPhrases(headline, text, lang) → Mention[]   key "p:<stems>", forms as written
  *
- * A phrase counts when the article uses it twice, or once in its headline or
- * first paragraph. Whether it is a topic is the archive's call
+ * A phrase counts when the article uses it twice, or in its headline and its
+ * text (a text's every pair of words would be a candidate otherwise: millions
+ * in a big archive). Whether it is a topic is the archive's call
  * (entityTopics.ts: enough articles share it, not too many). Keys are the
  * search's stems (core/text/words.ts), so "oil price" / "oil prices" and
  * "воєнний стан" / "воєнного стану" are one phrase; the label is picked like
@@ -78,13 +79,13 @@ const MIN_LETTERS = 3;
 interface Found {
   forms: Map<string, number>;
   count: number;
-  early: boolean;
 }
 
 /**
  * The candidate runs of one text: content words joined by spaces only, in
  * lower case; a capitalised word is one only where the article also writes it
- * in lower case (the start of a sentence: "Crude oil prices rose").
+ * (in any form) in lower case (the start of a sentence: "Crude oil prices rose").
+ * `lower`: the stems of the article's lower-case words.
  */
 function runs(text: string, lower: ReadonlySet<string>): string[][] {
   const out: string[][] = [];
@@ -93,7 +94,7 @@ function runs(text: string, lower: ReadonlySet<string>): string[][] {
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const written = m[0].replace(/[-'’ʼ]+$/u, '');
-    const w = LOWER_START.test(written) ? written : HAS_LOWER.test(written.slice(1)) && lower.has(written.toLowerCase()) ? written.toLowerCase() : written;
+    const w = LOWER_START.test(written) ? written : HAS_LOWER.test(written.slice(1)) && lower.has(stem(fold(written))) ? written.toLowerCase() : written;
     const between = text.slice(end, m.index);
     end = m.index + m[0].length;
     if (run.length > 0 && !ONLY_SPACE.test(between)) {
@@ -130,34 +131,26 @@ function pieces(text: string, lower: ReadonlySet<string>, each: (key: string, fo
 }
 
 /**
- * The key phrases of an article. `text` is its lead and body joined by line
- * breaks (the first line is the lead, which counts like the headline). A
- * headline in capitals ("OPEC OUTPUT CEILING TALKS") is read in lower case.
+ * The key phrases of an article (`text`: its lead and body). A headline in
+ * capitals ("OPEC OUTPUT CEILING TALKS") is read in lower case.
  */
 export function extractPhrases(headline: string, text: string, _lang: Lang): Mention[] {
   const found = new Map<string, Found>();
-  const add = (early: boolean) => (key: string, form: string) => {
-    let f = found.get(key);
-    if (!f) found.set(key, (f = { forms: new Map(), count: 0, early: false }));
-    f.count += 1;
-    f.early ||= early;
-    f.forms.set(form, (f.forms.get(form) ?? 0) + 1);
-  };
-  const nl = text.indexOf('\n');
-  const lead = nl < 0 ? text : text.slice(0, nl);
-  const rest = nl < 0 ? '' : text.slice(nl + 1);
-  const title = HAS_LOWER.test(headline) ? headline : headline.toLowerCase();
   const lower = new Set<string>();
-  for (const w of text.match(WORD) ?? []) if (LOWER_START.test(w)) lower.add(w);
-  const early = new Set<string>();
-  pieces(title, lower, (key) => early.add(key));
-  pieces(lead, lower, add(true));
-  pieces(rest, lower, add(false));
+  for (const w of text.match(WORD) ?? []) if (LOWER_START.test(w)) lower.add(stem(fold(w)));
+  pieces(text, lower, (key, form) => {
+    let f = found.get(key);
+    if (!f) found.set(key, (f = { forms: new Map(), count: 0 }));
+    f.count += 1;
+    f.forms.set(form, (f.forms.get(form) ?? 0) + 1);
+  });
+  const inTitle = new Set<string>();
+  pieces(HAS_LOWER.test(headline) ? headline : headline.toLowerCase(), lower, (key) => inTitle.add(key));
   const out: Mention[] = [];
   for (const [key, f] of found) {
-    const inTitle = early.has(key);
-    if (f.count < 2 && !f.early && !inTitle) continue;
-    out.push({ key, altKey: key, label: [...f.forms].sort((x, y) => y[1] - x[1])[0]![0], forms: [...f.forms], count: f.count, inTitle, aliases: [] });
+    if (f.count < 2 && !inTitle.has(key)) continue;
+    const forms = [...f.forms].sort((x, y) => y[1] - x[1]);
+    out.push({ key, altKey: key, label: forms[0]![0], forms, count: f.count, inTitle: inTitle.has(key), aliases: [] });
   }
   return out;
 }
