@@ -16,7 +16,7 @@
  * "воєнний стан" / "воєнного стану" are one phrase; the label is picked like
  * an entity's (the most nominative-looking, most frequent form).
  */
-import { fold, stem } from '../../../core/text/words.ts';
+import { fold, term } from '../../../core/text/words.ts';
 import type { Lang } from './normalise.ts';
 import type { Mention } from './extract.ts';
 
@@ -69,6 +69,9 @@ monday tuesday wednesday thursday friday saturday sunday
     .map(fold),
 );
 
+/** A word's stem: the search's term (cached: news vocabularies are small), or the folded word for its few stop words. */
+const stemOf = (w: string): string => term(w) ?? fold(w);
+
 const WORD = /[\p{L}][\p{L}\p{M}'’ʼ-]*/gu;
 const LOWER_START = /^\p{Ll}/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -82,33 +85,73 @@ interface Found {
 }
 
 /**
+ * A lower-case word's stem when it can be part of a term, else null (cached:
+ * the same few thousand words come back all the time; one lookup per word).
+ */
+const contentStems = new Map<string, string | null>();
+function contentStem(w: string): string | null {
+  let c = contentStems.get(w);
+  if (c === undefined) {
+    c = LOWER_START.test(w) && w.replace(/[^\p{L}]/gu, '').length >= MIN_LETTERS && !STOP.has(fold(w)) ? stemOf(w) : null;
+    if (contentStems.size > 300_000) contentStems.clear();
+    contentStems.set(w, c);
+  }
+  return c;
+}
+
+const TRAILING = /[-'’ʼ]+$/u;
+
+/**
  * The candidate runs of one text: content words joined by spaces only, in
  * lower case; a capitalised word is one only where the article also writes it
- * (in any form) in lower case (the start of a sentence: "Crude oil prices rose").
- * `lower`: the stems of the article's lower-case words.
+ * (in any form) in lower case (the start of a sentence: "Crude oil prices
+ * rose"). `lower`: the stems of the article's lower-case words, filled by the
+ * body's call, read by the headline's.
  */
-function runs(text: string, lower: ReadonlySet<string>): string[][] {
-  const out: string[][] = [];
-  let run: string[] = [];
+function stemmed(text: string, lower: Set<string>): Run[] {
+  const words: string[] = [];
+  const stems: Array<string | null> = [];
+  const breaks: boolean[] = [];
   let end = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const written = m[0].replace(/[-'’ʼ]+$/u, '');
-    const w = LOWER_START.test(written) ? written : HAS_LOWER.test(written.slice(1)) && lower.has(stem(fold(written))) ? written.toLowerCase() : written;
-    const between = text.slice(end, m.index);
+    let w = m[0];
+    const last = w.charCodeAt(w.length - 1);
+    if (last === 45 || last === 39 || last === 0x2019 || last === 0x2bc) w = w.replace(TRAILING, '');
+    // only spaces between two words of one candidate (a hyphen or apostrophe stays inside a word)
+    breaks.push(!(m.index - end === 1 && text.charCodeAt(end) === 32) && !ONLY_SPACE.test(text.slice(end, m.index)));
     end = m.index + m[0].length;
-    if (run.length > 0 && !ONLY_SPACE.test(between)) {
-      out.push(run);
-      run = [];
+    const stem = contentStem(w);
+    if (stem !== null) lower.add(stem);
+    words.push(w);
+    stems.push(stem);
+  }
+  const out: Run[] = [];
+  let run: Run = { words: [], stems: [] };
+  const close = (): void => {
+    if (run.words.length > 1) out.push(run);
+    run = { words: [], stems: [] };
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (breaks[i]) close();
+    let w = words[i]!;
+    let stem = stems[i]!;
+    if (stem === null && !LOWER_START.test(w) && HAS_LOWER.test(w.slice(1))) {
+      // a capitalised word the article also writes in lower case
+      const lc = w.toLowerCase();
+      const s = contentStem(lc);
+      if (s !== null && lower.has(s)) {
+        w = lc;
+        stem = s;
+      }
     }
-    const content = LOWER_START.test(w) && w.replace(/[^\p{L}]/gu, '').length >= MIN_LETTERS && !STOP.has(fold(w));
-    if (content) run.push(w);
-    else if (run.length > 0) {
-      out.push(run);
-      run = [];
+    if (stem === null) close();
+    else {
+      run.words.push(w);
+      run.stems.push(stem);
     }
   }
-  if (run.length > 0) out.push(run);
+  close();
   return out;
 }
 
@@ -117,35 +160,63 @@ const BAD_END = /^[a-z'-]+(?:ed|ly)$/;
 /** …and one that can open it: not an adverb ("seasonally adjusted"). */
 const BAD_START = /^[a-z'-]+ly$/;
 
-/** The 2- and 3-word pieces of the runs, each with its key. */
-function pieces(text: string, lower: ReadonlySet<string>, each: (key: string, form: string) => void): void {
-  for (const run of runs(text, lower)) {
-    const keys = run.map((w) => stem(fold(w)));
-    for (let n = 2; n <= 3; n++) {
-      for (let i = 0; i + n <= run.length; i++) {
-        if (BAD_START.test(run[i]!) || BAD_END.test(run[i + n - 1]!)) continue;
-        each(PHRASE + keys.slice(i, i + n).join(' '), run.slice(i, i + n).join(' '));
-      }
-    }
-  }
+/** A run's words with their stems and whether each may open or close a term. */
+interface Run {
+  words: string[];
+  stems: string[];
 }
+
+
+const piece = (run: Run, i: number, n: number): boolean => !BAD_START.test(run.words[i]!) && !BAD_END.test(run.words[i + n - 1]!);
 
 /**
  * The key phrases of an article (`text`: its lead and body). A headline in
  * capitals ("OPEC OUTPUT CEILING TALKS") is read in lower case.
+ *
+ * Speed: a long text has thousands of word pairs and few repeat, so pairs are
+ * counted by number (each stem numbered within the article) and only the
+ * repeated ones, and the triples both of whose pairs repeat, become strings.
  */
 export function extractPhrases(headline: string, text: string, _lang: Lang): Mention[] {
-  const found = new Map<string, Found>();
   const lower = new Set<string>();
-  for (const w of text.match(WORD) ?? []) if (LOWER_START.test(w)) lower.add(stem(fold(w)));
-  pieces(text, lower, (key, form) => {
+  const body = stemmed(text, lower);
+  const title = stemmed(HAS_LOWER.test(headline) ? headline : headline.toLowerCase(), lower);
+  const inTitle = new Set<string>();
+  for (const run of title) {
+    for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= run.words.length; i++) inTitle.add(PHRASE + run.stems.slice(i, i + n).join(' '));
+  }
+  // pairs by number
+  const ids = new Map<string, number>();
+  const idOf = (stem: string): number => {
+    let id = ids.get(stem);
+    if (id === undefined) ids.set(stem, (id = ids.size));
+    return id;
+  };
+  const code = (run: readonly number[], i: number): number => run[i]! * 0x100000 + run[i + 1]!;
+  const titlePairs = new Set<number>();
+  for (const run of title.map((t) => t.stems.map(idOf))) for (let i = 0; i + 1 < run.length; i++) titlePairs.add(code(run, i));
+  const numbered = body.map((run) => run.stems.map(idOf));
+  const pairs = new Map<number, number>();
+  for (const run of numbered) for (let i = 0; i + 1 < run.length; i++) pairs.set(code(run, i), (pairs.get(code(run, i)) ?? 0) + 1);
+  // the pieces worth a string: repeated, or in the headline
+  const wanted = (run: readonly number[], i: number): boolean => (pairs.get(code(run, i)) ?? 0) >= 2 || titlePairs.has(code(run, i));
+  const found = new Map<string, Found>();
+  const count = (key: string, form: string): void => {
     let f = found.get(key);
     if (!f) found.set(key, (f = { forms: new Map(), count: 0 }));
     f.count += 1;
     f.forms.set(form, (f.forms.get(form) ?? 0) + 1);
+  };
+  body.forEach((run, r) => {
+    const nums = numbered[r]!;
+    for (let i = 0; i + 1 < run.words.length; i++) {
+      if (!wanted(nums, i)) continue;
+      if (piece(run, i, 2)) count(`${PHRASE}${run.stems[i]} ${run.stems[i + 1]}`, `${run.words[i]} ${run.words[i + 1]}`);
+      if (i + 2 < run.words.length && wanted(nums, i + 1) && piece(run, i, 3)) {
+        count(`${PHRASE}${run.stems[i]} ${run.stems[i + 1]} ${run.stems[i + 2]}`, `${run.words[i]} ${run.words[i + 1]} ${run.words[i + 2]}`);
+      }
+    }
   });
-  const inTitle = new Set<string>();
-  pieces(HAS_LOWER.test(headline) ? headline : headline.toLowerCase(), lower, (key) => inTitle.add(key));
   const out: Mention[] = [];
   for (const [key, f] of found) {
     if (f.count < 2 && !inTitle.has(key)) continue;
