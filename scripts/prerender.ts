@@ -14,6 +14,8 @@ import { baseUrlFrom } from '../src/build/prerender/baseUrl.ts';
 const { values } = parseArgs({ options: { dist: { type: 'string' }, app: { type: 'string' }, threads: { type: 'string' } } });
 const dist = resolve(values.dist ?? 'dist');
 const threads = values.threads === undefined ? undefined : Number(values.threads);
+// React and react-router in their production builds: the same markup, without the development checks.
+process.env.NODE_ENV ??= 'production';
 // Components import their CSS; Node gets an empty module for it (scripts/ignore-css.mjs).
 register('./ignore-css.mjs', import.meta.url);
 const { prerender } = await import('../src/build/prerender/prerender.ts');

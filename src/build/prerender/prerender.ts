@@ -53,6 +53,8 @@ export type PrerenderOptions = {
   app?: string;
   /** worker threads (default: the machine's cores); 0 renders in this thread */
   threads?: number;
+  /** more units than this to render start the workers (default IN_THREAD_MAX) */
+  threadsFrom?: number;
 };
 
 export type PrerenderReport = {
@@ -200,7 +202,7 @@ async function removeEmptyDirs(dist: string, dirs: string[]): Promise<void> {
   for (const dir of dirs.sort((a, b) => b.length - a.length)) await rmdir(join(dist, dir)).catch(() => undefined);
 }
 
-export async function prerender({ dist, base, log = () => {}, app, threads }: PrerenderOptions): Promise<PrerenderReport> {
+export async function prerender({ dist, base, log = () => {}, app, threads, threadsFrom = IN_THREAD_MAX }: PrerenderOptions): Promise<PrerenderReport> {
   dist = resolve(dist);
   const report: PrerenderReport = { pages: [], embeds: [], oembeds: [], images: [], rendered: 0, units: 0, written: [], removed: [] };
   const old = await readState(dist);
@@ -280,7 +282,7 @@ export async function prerender({ dist, base, log = () => {}, app, threads }: Pr
   };
 
   const count = Math.min(threads ?? availableParallelism(), 16);
-  if (dirty.length > 0 && (count === 0 || dirty.length <= IN_THREAD_MAX)) {
+  if (dirty.length > 0 && (count === 0 || dirty.length <= threadsFrom)) {
     const renderer = await createRenderer(ctx);
     for (const [id, unit] of dirty) await record(id, unit, await renderer.renderUnit(unit));
   } else if (dirty.length > 0) {
