@@ -13,12 +13,14 @@
  * (the app built by vite into work/app, the dataset linked into it as vite.config.ts's
  * kontekst-public plugin links public/data, dist in work/dist). Wall time around each child;
  * CPU time (user + system, all threads) from /usr/bin/time when there is one. `-- --runs N`
- * repeats the full build (median). The machine may be shared: figures vary by a third and more.
+ * repeats the full build (median); `-- --articles N` takes the corpus's first N items (a quick
+ * look; the targets are for all of them). The machine may be shared: figures vary by a third and
+ * more, and CPU time is the steadier figure.
  * Exit status 1 when a target is missed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,14 +95,22 @@ async function main(): Promise<number> {
   }
   const at = process.argv.indexOf('--runs');
   const runs = at > 0 ? Math.max(1, Number(process.argv[at + 1]) || 1) : 1;
+  const only = process.argv.indexOf('--articles');
   const work = await mkdtemp(join(tmpdir(), 'kontekst-bench-build-'));
+  let corpus = REUTERS;
+  if (only > 0) {
+    const feed = JSON.parse(await readFile(REUTERS, 'utf8')) as { items: unknown[] };
+    feed.items = feed.items.slice(0, Number(process.argv[only + 1]) || feed.items.length);
+    await writeFile((corpus = join(work, 'corpus.feed.json')), JSON.stringify(feed));
+    console.log(`the corpus's first ${feed.items.length} items (--articles)`);
+  }
   let ok = true;
   try {
     const full: number[] = [];
     for (let k = 0; k < runs; k++) {
       for (const d of ['data', 'app', 'dist']) rmSync(join(work, d), { recursive: true, force: true });
       rmSync(join(work, '.dist.prerender.json'), { force: true });
-      const d = data([REUTERS, 'content/'], join(work, 'data'));
+      const d = data([corpus, 'content/'], join(work, 'data'));
       const vite = await viteBuild(work);
       const pages = prerender(work);
       const total = d.wallS + vite.wallS + pages.wallS;

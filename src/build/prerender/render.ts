@@ -11,7 +11,8 @@
 import * as v from 'valibot';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { threadId } from 'node:worker_threads';
 import { dirname, join, sep } from 'node:path';
 import { cspHash } from './cspHash.ts';
 import { STATE_ELEMENT_ID, jsonForScript } from '../../core/page/state.ts';
@@ -77,13 +78,19 @@ export function page(t: Template, opts: { lang: Lang; head: string; root: string
   return withContentFirstLoader(`${before}<div id="root">${opts.root}</div>${state}${after}`, opts.chunks);
 }
 
-/** Writes `content` to `file` unless the file holds exactly these bytes already; true when written. */
+/**
+ * Writes `content` to `file` unless the file holds exactly these bytes already; true when written.
+ * Written beside and renamed over: a build that is stopped leaves no half-written page, and a
+ * file that is a hard link (dist's dataset files are) is replaced, never written through.
+ */
 export async function writeIfChanged(file: string, content: string | Buffer): Promise<boolean> {
   const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   const old = await stat(file).catch(() => null);
   if (old?.isFile() && old.size === bytes.length && (await readFile(file)).equals(bytes)) return false;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, bytes);
+  const tmp = `${file}.tmp-${process.pid}-${threadId}`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, file);
   return true;
 }
 
