@@ -1,14 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { escapeAttr } from './src/core/links/links.ts';
 import { servePrerendered } from './src/build/prerender/servePrerendered.ts';
 
-/** This build's id (footer, update test): KONTEKST_BUILD_ID, else the git commit and the build time. */
+/**
+ * This build's id (footer, update test): KONTEKST_BUILD_ID, else the git commit and a hash of what the
+ * app is built from. The same sources give the same id, so a rebuild gives the same bundle and the
+ * prerender re-renders nothing (docs/adr/0014-incremental-prerender.md); any change gives a new one.
+ */
 function buildId(): string {
   if (process.env.KONTEKST_BUILD_ID) return process.env.KONTEKST_BUILD_ID;
   let commit = 'dev';
@@ -17,7 +22,45 @@ function buildId(): string {
   } catch {
     /* not a git checkout */
   }
-  return `${commit}-${new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}`;
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const hash = createHash('sha256');
+  const inputs = ['src/app', 'src/core', 'public']
+    .flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(root, join(e.parentPath, e.name))),
+    )
+    .filter((f) => !f.startsWith(`public${sep}data${sep}`) && !/\.test\.tsx?$/.test(f))
+    .concat(['index.html', 'vite.config.ts', 'package-lock.json'])
+    .sort();
+  for (const file of inputs) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  return `${commit}-${hash.digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * public/ goes into the build as Vite would copy it, but the dataset (public/data, tens of
+ * thousands of files) as hard links: no copying, and a file the import left as it was keeps its
+ * inode, which the prerender's assembly of dist recognises (src/build/prerender/prerender.ts).
+ * A copy where linking is not possible (another file system).
+ */
+function copyPublic(publicDir: string, outDir: string): void {
+  for (const e of readdirSync(publicDir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const from = join(e.parentPath, e.name);
+    const rel = relative(publicDir, from);
+    const to = join(outDir, rel);
+    if (existsSync(to)) continue; // the bundle's own file wins, as with Vite's copy
+    mkdirSync(dirname(to), { recursive: true });
+    if (rel.startsWith(`data${sep}`)) {
+      try {
+        linkSync(from, to);
+        continue;
+      } catch {
+        /* another file system: copied below */
+      }
+    }
+    copyFileSync(from, to);
+  }
 }
 
 /** Article files the service worker keeps besides saved ones (KONTEKST_ARTICLE_CACHE_MAX; tests use a small one). */
@@ -89,6 +132,14 @@ export default defineConfig(({ command }) => ({
         return shellStrings(html).replace('href="/favicon.svg"', () => `href="data:image/svg+xml,${encodeURIComponent(svg)}"`);
       },
     },
+    // public/ into the build, the dataset linked (copyPublic above); before the service worker's build (closeBundle)
+    {
+      name: 'kontekst-public',
+      apply: 'build',
+      writeBundle(options) {
+        copyPublic(fileURLToPath(new URL('./public', import.meta.url)), options.dir ?? 'dist');
+      },
+    },
     // dist/build.json: the build id, for the prerender step (and for anyone asking a host what it serves)
     { name: 'kontekst-build-json', generateBundle() { this.emitFile({ type: 'asset', fileName: 'build.json', source: JSON.stringify({ buildId: BUILD_ID }) }); } },
     // Offline reading: docs/adr/0004-offline.md, the worker is src/app/offline/sw.ts.
@@ -145,6 +196,8 @@ export default defineConfig(({ command }) => ({
     },
 
     sourcemap: false,
+    // public/ is copied by the kontekst-public plugin (the dataset linked, not copied)
+    copyPublicDir: false,
   },
   preview: { port: 4173, strictPort: true },
   test: {

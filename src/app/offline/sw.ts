@@ -8,7 +8,9 @@
  *     (CACHES.saved, which nothing here ever expires) answers when the bounded cache has none;
  *   - search index files (/data/search/<lang>/<generation>/…, never changed once written): cache
  *     first, in a cache of their own, so every word searched before is found offline;
- *   - lists and every other data file: network first with a short timeout, then the cache;
+ *   - lists (latest, topics): network first past the HTTP cache and with no timeout, so an online
+ *     reader never gets a stale list; the cache only when the network fails;
+ *   - every other data file: network first with a short timeout, then the cache;
  *   - a new version waits until the reader accepts it (registerType 'prompt': SKIP_WAITING).
  */
 /// <reference lib="webworker" />
@@ -82,11 +84,25 @@ registerRoute(
   }),
 );
 
+const listsExpiration = new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true });
+
+// Lists (latest, topics): online, always what the server has now. The request revalidates past
+// the HTTP cache (which may keep /data/* for minutes: docs/DEPLOY.md) and is not cut short by a
+// timeout; only when the network fails (offline) does the cached list answer.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && /^\/data\/(latest|topics)\//.test(url.pathname),
+  new NetworkFirst({
+    cacheName: CACHES.lists,
+    fetchOptions: { cache: 'no-cache' },
+    plugins: [okOnly, listsExpiration],
+  }),
+);
+
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/data/'),
   new NetworkFirst({
     cacheName: CACHES.lists,
     networkTimeoutSeconds: 3,
-    plugins: [okOnly, new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true })],
+    plugins: [okOnly, listsExpiration],
   }),
 );

@@ -52,10 +52,19 @@ export interface Thread<In, Out> {
  * runs through tsx, and a worker thread does not inherit tsx's loader, so the
  * thread registers tsx before it imports the module.
  */
-export function startThread<In, Out>(entry: URL, options: WorkerOptions = {}): Thread<In, Out> {
+export type ThreadBoot = {
+  /** the tsconfig tsx compiles with (the prerender's worker runs the app's JSX: src/app/tsconfig.json) */
+  tsconfig?: string;
+  /** Node module hooks to register first (module.register), e.g. scripts/ignore-css.mjs */
+  hooks?: URL[];
+};
+
+export function startThread<In, Out>(entry: URL, options: WorkerOptions = {}, boot: ThreadBoot = {}): Thread<In, Out> {
   const api = import.meta.resolve?.(TSX_API) ?? TSX_API;
-  const boot = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  const worker = new Worker(boot, {
+  const hooks = (boot.hooks ?? []).map((h) => `m.register(${JSON.stringify(h.href)});`).join(' ');
+  const tsx = boot.tsconfig ? `{ tsconfig: ${JSON.stringify(boot.tsconfig)} }` : '';
+  const script = `import('node:module').then((m) => { ${hooks} return import(${JSON.stringify(api)}); }).then(({ register }) => { register(${tsx}); return import(${JSON.stringify(entry.href)}); })`;
+  const worker = new Worker(script, {
     ...options,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits },
     eval: true,
@@ -88,21 +97,30 @@ export function startThread<In, Out>(entry: URL, options: WorkerOptions = {}): T
 /**
  * The worker's side: answers each request with what `handle` gives (a Moved
  * value to transfer buffers). After a failure, every request is answered with it.
+ * A handler may be async: requests are then handled one after the other, so
+ * the answers still come in the order sent.
  */
-export function serve<In, Out>(handle: (message: In) => Out | Moved<Out>): void {
+export function serve<In, Out>(handle: (message: In) => Out | Moved<Out> | Promise<Out | Moved<Out>>): void {
   let failure: string | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  const answer = (out: Out | Moved<Out>): void => {
+    if (out instanceof Moved) parentPort?.postMessage({ ok: out.value } satisfies Reply<Out>, out.transfer);
+    else parentPort?.postMessage({ ok: out } satisfies Reply<Out>);
+  };
+  const failed = (e: unknown): void => {
+    failure ??= e instanceof Error ? e.message : String(e);
+    parentPort?.postMessage({ error: failure } satisfies Reply<Out>);
+  };
   parentPort?.on('message', (message: In) => {
-    if (failure === undefined) {
+    queue = queue.then(async () => {
+      if (failure !== undefined) return failed(failure);
       try {
         const out = handle(message);
-        if (out instanceof Moved) parentPort?.postMessage({ ok: out.value } satisfies Reply<Out>, out.transfer);
-        else parentPort?.postMessage({ ok: out } satisfies Reply<Out>);
-        return;
+        answer(out instanceof Promise ? await out : out);
       } catch (e) {
-        failure = e instanceof Error ? e.message : String(e);
+        failed(e);
       }
-    }
-    parentPort?.postMessage({ error: failure } satisfies Reply<Out>);
+    });
   });
 }
 

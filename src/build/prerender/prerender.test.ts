@@ -15,7 +15,7 @@ import { main as buildData } from '../cli.ts';
 import { Article } from '../../core/model/article.ts';
 import { STATE_ELEMENT_ID } from '../../core/page/state.ts';
 import { baseUrlFrom } from './baseUrl.ts';
-import { prerender, type PrerenderReport } from './prerender.ts';
+import { prerender, prerenderStatePath, type PrerenderReport } from './prerender.ts';
 import { El, parseDocument, parseHtmlFragment } from './html.test-helpers.ts';
 import { TEMPLATE, VITE_MANIFEST } from './template.test-helpers.ts';
 
@@ -70,7 +70,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(() => {
-  for (const s of [content, hostile, hostileFeed, linkOut]) if (s) rmSync(s.dist, { recursive: true, force: true });
+  for (const s of [content, hostile, hostileFeed, linkOut]) if (s) for (const p of [s.dist, prerenderStatePath(s.dist)]) rmSync(p, { recursive: true, force: true });
 });
 
 function checkPage(s: Site, file: string) {
