@@ -16,6 +16,7 @@
 import type { Lang, TopicLabels } from '../../core/model/article.ts';
 import { type Mention, TopicCatalogue, extractEntities } from './entities/index.ts';
 import { PHRASE, extractPhrases } from './entities/phrases.ts';
+import { releaseLemmas } from './entities/lemmas.ts';
 
 export const MIN_ARTICLES = 2;
 export const MAX_PER_ARTICLE = 12;
@@ -41,13 +42,23 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 
 /** Each article's entity topics (by id), their labels in the languages the archive writes them in, most salient first. */
 export function entityTopics(articles: ReadonlyArray<{ id: string; mentions: readonly SlimMention[] }>): Map<string, Array<{ key: string; labels: TopicLabels }>> {
+  // phrases few or too many articles use never become topics: counted first, kept out of the catalogue (memory)
+  const phraseArticles = new Map<string, number>();
+  for (const a of articles) for (const [key] of a.mentions) if (isPhrase(key)) phraseArticles.set(key, (phraseArticles.get(key) ?? 0) + 1);
+  const maxPhraseArticles = Math.max(PHRASE_MIN_ARTICLES, PHRASE_MAX_SHARE * articles.length);
+  const wanted = (key: string): boolean => {
+    if (!isPhrase(key)) return true;
+    const n = phraseArticles.get(key) ?? 0;
+    return n >= PHRASE_MIN_ARTICLES && n <= maxPhraseArticles;
+  };
   const catalogue = new TopicCatalogue();
   for (const a of articles) {
     catalogue.add(
       a.id,
-      a.mentions.map(([key, altKey, forms, aliases]): Mention => ({ key, altKey, forms, aliases, label: forms[0]?.[0] ?? key, count: 0, inTitle: false })),
+      a.mentions.filter(([key]) => wanted(key)).map(([key, altKey, forms, aliases]): Mention => ({ key, altKey, forms, aliases, label: forms[0]?.[0] ?? key, count: 0, inTitle: false })),
     );
   }
+  phraseArticles.clear();
   const labels = new Map<string, TopicLabels>();
   const labelsOf = (key: string): TopicLabels => {
     let l = labels.get(key);
@@ -63,7 +74,6 @@ export function entityTopics(articles: ReadonlyArray<{ id: string; mentions: rea
     }
     return l;
   };
-  const maxPhraseArticles = Math.max(PHRASE_MIN_ARTICLES, PHRASE_MAX_SHARE * articles.length);
   const out = new Map<string, Array<{ key: string; labels: TopicLabels }>>();
   for (const a of articles) {
     const best = new Map<string, number>();
@@ -85,5 +95,6 @@ export function entityTopics(articles: ReadonlyArray<{ id: string; mentions: rea
     }
     out.set(a.id, [...names.map(([k]) => k), ...phrases].map((k) => ({ key: k, labels: labelsOf(k) })));
   }
+  releaseLemmas();
   return out;
 }

@@ -21,6 +21,11 @@ import { dirname, join } from 'node:path';
 
 let lemmas: Set<string> | undefined;
 
+/** Lets the word list go (≈ 40 MB): the labels are made; a later call reads it again. */
+export function releaseLemmas(): void {
+  lemmas = undefined;
+}
+
 function lemmaSet(): Set<string> {
   if (lemmas) return lemmas;
   lemmas = new Set();
