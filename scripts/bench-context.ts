@@ -48,11 +48,12 @@ interface Gold {
 
 function goldOf(xml: string): Map<string, Gold> {
   const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'category' });
-  const doc = parser.parse(xml) as { rss: { channel: { item: Array<{ guid: string | { '#text': string }; category?: Array<string | { '#text': string; '@_domain'?: string }> }> } } };
+  const doc = parser.parse(xml) as { rss: { channel: { link: string; item: Array<{ guid: string | { '#text': string }; category?: Array<string | { '#text': string; '@_domain'?: string }> }> } } };
   const out = new Map<string, Gold>();
   for (const item of doc.rss.channel.item) {
     const guid = typeof item.guid === 'string' ? item.guid : item.guid['#text'];
-    const id = createHash('sha256').update(`feed:${guid}`, 'utf8').digest('hex').slice(0, 16);
+    // ids are per publisher (src/build/feeds/toDraft.ts): the feed's site link and the guid
+    const id = createHash('sha256').update(`feed:${doc.rss.channel.link}\u0000${guid}`, 'utf8').digest('hex').slice(0, 16);
     const entities: string[] = [];
     let story = '';
     for (const c of item.category ?? []) {
