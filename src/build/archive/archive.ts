@@ -91,8 +91,9 @@ export async function readArchive(outDir: string): Promise<Archive> {
     if (!a) continue;
     archive.articles.set(a.id, a);
     const file = join(outDir, 'articles', names[k] as string);
-    // the section is a topic the enrich step sets apart again (enrich.ts findSections)
-    const topics = a.section ? [...a.topics, a.section] : a.topics;
+    // the section is a topic the enrich step sets apart again (enrich.ts findSections); it alone
+    // counts as a category there (the other topics may be names found in the text)
+    const topics = a.section ? [a.section, ...a.topics] : a.topics;
     for (const t of topics) if (!archive.topics.has(t.slug)) archive.topics.set(t.slug, { ...t.labels });
     const partner = Object.values(a.translations).find((slug) => slug !== undefined && have.has(slug));
     archive.drafts.push({
@@ -112,6 +113,7 @@ export async function readArchive(outDir: string): Promise<Archive> {
       body: a.body,
       context: a.context,
       topics: topics.map((t) => ({ value: t.slug, file, line: 0 })),
+      categories: a.section ? 1 : 0,
       picks: a.related.filter((r) => r.reason.type === 'editorial').map((r) => ({ value: r.headline, file, line: 0 })),
       ...(partner !== undefined && { translationOf: { value: refOf(partner), file, line: 0 } }),
     });
