@@ -4,8 +4,9 @@
  * new articles leaves what the older pages show as it was.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { test, expect, importFeed, serveDataFrom } from './fixtures.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -24,12 +25,14 @@ let data: ReturnType<typeof importFeed>;
 let feedFile = '';
 
 test.beforeAll(() => {
-  feedFile = join(repo, 'node_modules/.cache/kontekst-e2e-paging.rss.xml');
-  execFileSync('mkdir', ['-p', join(repo, 'node_modules/.cache')]);
+  feedFile = join(mkdtempSync(join(tmpdir(), 'kontekst-e2e-paging-')), 'paging.rss.xml');
   writeFileSync(feedFile, feed(1, 65));
   data = importFeed(feedFile);
 });
-test.afterAll(() => data.done());
+test.afterAll(() => {
+  data.done();
+  rmSync(dirname(feedFile), { recursive: true, force: true });
+});
 test.beforeEach(({ page }) => serveDataFrom(page, data.dir));
 
 const headlines = (page: import('@playwright/test').Page) => page.locator('.card-list').getByRole('heading');
