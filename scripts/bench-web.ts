@@ -12,14 +12,14 @@
  */
 import * as v from 'valibot';
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { startStaticServer } from './static-server.ts';
 import { Article } from '../src/core/model/article.ts';
-import { ListPage } from '../src/core/model/dataset.ts';
+import { ListPage, OlderPage } from '../src/core/model/dataset.ts';
 import { formatDateTime } from '../src/core/time/dates.ts';
 
 const args = process.argv.slice(2);
@@ -35,7 +35,12 @@ if (!args.includes('--no-build')) execSync('npm run -s build', { stdio: 'inherit
 // ---- the pages ---------------------------------------------------------------
 const seedHeadline = readFileSync('content/000_cb2fd77c0b4dd6b1.txt', 'utf8').split('\n')[0]!.trim();
 const listDir = join(DIST, 'data/latest/all');
-const summaries = readdirSync(listDir).flatMap((f) => v.parse(ListPage, JSON.parse(readFileSync(join(listDir, f), 'utf8'))).items);
+// the head (1.json) and the older pages (older/<n>.json)
+const olderDir = join(listDir, 'older');
+const summaries = [
+  ...v.parse(ListPage, JSON.parse(readFileSync(join(listDir, '1.json'), 'utf8'))).items,
+  ...(existsSync(olderDir) ? readdirSync(olderDir) : []).flatMap((f) => v.parse(OlderPage, JSON.parse(readFileSync(join(olderDir, f), 'utf8'))).items),
+];
 const seedSummary = summaries.find((s) => s.headline === seedHeadline);
 if (!seedSummary) throw new Error('the seed article is not in the dataset');
 const seed = v.parse(Article, JSON.parse(readFileSync(join(DIST, 'data/articles', `${seedSummary.slug}.json`), 'utf8')));

@@ -9,7 +9,7 @@ import { Blocks } from './Blocks.tsx';
 /**
  * The background box ("Контекст"): beside the body on wide screens, after it on narrow ones.
  * The editor's context comes first and is never replaced; then the story so far (earlier
- * articles of the same story, oldest first, from the archive) and facts about the article's
+ * articles of the same story, oldest first, as the archive had them when the article came out) and facts about the article's
  * main topics. Nothing is shown for an article the archive says nothing about.
  */
 export function ContextAside({ article, ui, lang }: { article: Pick<Article, 'context' | 'story' | 'facts'>; ui: Lang; lang: Lang | undefined }) {
@@ -17,7 +17,6 @@ export function ContextAside({ article, ui, lang }: { article: Pick<Article, 'co
   const id = useId();
   const { context, story, facts = [] } = article;
   const earlier = story?.earlier ?? [];
-  const later = story ? story.size - earlier.length - 1 : 0;
   if (context.length === 0 && !story && facts.length === 0) return null;
   return (
     <aside className="context" aria-labelledby={id}>
@@ -45,7 +44,7 @@ export function ContextAside({ article, ui, lang }: { article: Pick<Article, 'co
               <p className="story-size">{t('context.storySize', { count: story.size })}</p>
             </>
           ) : (
-            <p>{t('context.storyFirst', { count: later })}</p>
+            <p>{t('context.storyFirst')}</p>
           )}
         </section>
       ) : null}

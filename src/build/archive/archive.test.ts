@@ -145,3 +145,71 @@ describe('the dataset is the archive', { timeout: 30_000 }, () => {
     expect([...(await articles()).keys()].sort()).toEqual(['new-news', slugs.find((s) => s.startsWith('old-news-'))].sort());
   });
 });
+
+describe('an update rewrites little (docs/adr/0013-incremental-update.md)', { timeout: 60_000 }, () => {
+  const STORIES = ['grain exports from Odesa', 'the central bank rate', 'the steel plant strike', 'the river port tender', 'the wind farm auction', 'the rail freight tariff'];
+  const at = (h: number): string => new Date(Date.UTC(2024, 2, 1) + h * 3_600_000).toUTCString();
+  /** Item k: one of six stories (similar words), dated k hours into March. */
+  const item = (k: number, prefix = 'item'): Item => {
+    const story = STORIES[k % STORIES.length] as string;
+    return { guid: `${prefix}-${k}`, title: `Update ${k} on ${story}`, date: at(k), text: `News on ${story} today: officials said ${story} moved again, number ${k}.` };
+  };
+
+  it('writes the new articles, the heads of their lists, and a bounded few old articles; older pages never', async () => {
+    const first = Array.from({ length: 120 }, (_, k) => item(k));
+    expect((await run({ 'a.xml': rss('a.example', first) })).code).toBe(0);
+    const before = await inodes();
+    const old = new Map<string, Article>();
+    for (const path of before.keys()) if (path.startsWith('articles/')) old.set(path, JSON.parse(await readFile(join(out, path), 'utf8')) as Article);
+    expect([...before.keys()].filter((p) => p.startsWith('latest/all/older/')).length).toBe(5); // 120 = 5 older pages of 20 and a head of 20
+    expect([...old.values()].filter((a) => a.story && a.story.earlier.length > 0).length).toBeGreaterThan(50);
+
+    // five new articles, later than all the others, in the same stories and topic
+    const fresh = Array.from({ length: 5 }, (_, k) => item(200 + k, 'new'));
+    const update = await run({ 'a.xml': rss('a.example', fresh) });
+    expect(update.code).toBe(0);
+    const after = await inodes();
+    const changed = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
+    const newSlugs = new Set<string>();
+    for (const path of changed) if (path.startsWith('articles/') && !before.has(path)) newSlugs.add((JSON.parse(await readFile(join(out, path), 'utf8')) as Article).slug);
+    expect(newSlugs.size).toBe(5);
+
+    // no older page of a list is written again (125 articles still make 5 older pages and a head of 25);
+    // the heads of the lists and topics (Odesa: a name found in the text) the new articles are in
+    expect(changed.filter((p) => p.includes('/older/'))).toEqual([]);
+    expect(changed.filter((p) => !p.startsWith('articles/') && !p.startsWith('search/')).sort()).toEqual(['latest/all/1.json', 'latest/en/1.json', 'manifest.json', 'topics/briefing/1.json', 'topics/index.json', 'topics/odesa/1.json']);
+
+    // old articles: their story and facts as published; written again only when a new article enters their related list
+    // (or they enter a new one's), at most 5 per new article
+    const rewritten = changed.filter((p) => p.startsWith('articles/') && before.has(p));
+    expect(rewritten.length).toBeLessThanOrEqual(5 * 5);
+    const newRelated = new Set<string>();
+    for (const path of changed.filter((p) => p.startsWith('articles/') && !before.has(p))) {
+      for (const r of (JSON.parse(await readFile(join(out, path), 'utf8')) as Article).related) newRelated.add(r.slug);
+    }
+    for (const path of old.keys()) {
+      const was = old.get(path) as Article;
+      const now = JSON.parse(await readFile(join(out, path), 'utf8')) as Article;
+      if (was.story) expect(now.story, path).toEqual(was.story);
+      if (was.facts) expect(now.facts, path).toEqual(was.facts);
+      if (!rewritten.includes(path)) continue;
+      const { related: _r, story: _s, facts: _f, ...rest } = now;
+      const { related: _wr, story: _ws, facts: _wf, ...wasRest } = was;
+      expect(rest, path).toEqual(wasRest);
+      const gained = (!was.story && now.story !== undefined) || (!was.facts && now.facts !== undefined);
+      expect(gained || now.related.some((r) => newSlugs.has(r.slug)) || newRelated.has(now.slug), path).toBe(true);
+    }
+    expect(update.lines).toContain(`wrote ${after.size} files to ${out} (${changed.length} new or changed, ${after.size - changed.length} as they were)`);
+
+    // the new articles' story so far and facts are those of the archive they arrived in
+    // (Odesa: 20 old articles and this one, since the first)
+    const odesa = JSON.parse(await readFile(join(out, `articles/${[...newSlugs].find((s) => s.includes('odesa'))}.json`), 'utf8')) as Article;
+    expect(odesa.facts?.find((f) => f.topic.slug === 'odesa')).toEqual({ topic: { slug: 'odesa', labels: { en: 'Odesa' } }, count: 21, since: new Date(at(0)).toISOString().replace('.000Z', 'Z') });
+    expect(odesa.story?.earlier.length).toBeGreaterThan(0);
+
+    // the same items again: nothing written
+    const again = await run({ 'a.xml': rss('a.example', fresh) });
+    expect(again.lines).toContain(`wrote ${after.size} files to ${out} (0 new or changed, ${after.size} as they were)`);
+    expect(await inodes()).toEqual(after);
+  });
+});

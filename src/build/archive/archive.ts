@@ -91,8 +91,9 @@ export async function readArchive(outDir: string): Promise<Archive> {
     if (!a) continue;
     archive.articles.set(a.id, a);
     const file = join(outDir, 'articles', names[k] as string);
-    // the section is a topic the enrich step sets apart again (enrich.ts findSections)
-    const topics = a.section ? [...a.topics, a.section] : a.topics;
+    // the section is a topic the enrich step sets apart again (enrich.ts findSections); it alone
+    // counts as a category there (the other topics may be names found in the text)
+    const topics = a.section ? [a.section, ...a.topics] : a.topics;
     for (const t of topics) if (!archive.topics.has(t.slug)) archive.topics.set(t.slug, { ...t.labels });
     const partner = Object.values(a.translations).find((slug) => slug !== undefined && have.has(slug));
     archive.drafts.push({
@@ -112,6 +113,7 @@ export async function readArchive(outDir: string): Promise<Archive> {
       body: a.body,
       context: a.context,
       topics: topics.map((t) => ({ value: t.slug, file, line: 0 })),
+      categories: a.section ? 1 : 0,
       picks: a.related.filter((r) => r.reason.type === 'editorial').map((r) => ({ value: r.headline, file, line: 0 })),
       ...(partner !== undefined && { translationOf: { value: refOf(partner), file, line: 0 } }),
     });
@@ -165,17 +167,23 @@ export function mergeIntoArchive(
   return { drafts: drafts.filter((d) => keptSet.has(d)), retired, dropped: drafts.length - kept.length, errors };
 }
 
-/** An article without its related links, as text: what decides whether it changed. */
-const content = (a: Article): string => JSON.stringify({ ...a, related: [] });
+/** An article without what the archive around it gives (related links, story, facts), as text: what decides whether it changed. */
+const content = (a: Article): string => JSON.stringify({ ...a, related: [], story: undefined, facts: undefined });
 
 /**
- * Bounds what a few new articles rewrite of a big archive: an archived
- * article's "More on this topic" is taken as found again only when it has to
- * change — the article itself changed, one of its related articles changed or
- * is gone, or it is among the related of an article that changed (each new
- * article enters the lists of at most MAX_RELATED old ones, its best matches);
- * every other archived article keeps the list it was published with, so its
- * file is not written again. Gives how many lists were kept. Mutates `articles`.
+ * Bounds what a few new articles rewrite of a big archive (docs/adr/0013-incremental-update.md).
+ * An archived article that did not change keeps what the archive around it gave it when it
+ * was published, though the whole archive is related again (and rarer or commoner words
+ * and topics move every score a little):
+ *
+ *   - its story and facts, as published; only an article that had none gains them, once: a
+ *     story when a later article makes it the first of one ({size: 1, earlier: []}), facts
+ *     when a later article first shares one of its topics (context.ts);
+ *   - its "More on this topic", unless one of its related articles changed or is gone, or it
+ *     is among the related of an article that changed or is new (each new article enters the
+ *     lists of at most MAX_RELATED old ones, its best matches).
+ *
+ * So its file is not written again. Gives how many related lists were kept. Mutates `articles`.
  */
 export function keepPublishedRelated(archive: Archive, articles: readonly Article[]): number {
   if (archive.articles.size === 0) return 0;
@@ -191,9 +199,20 @@ export function keepPublishedRelated(archive: Archive, articles: readonly Articl
   let kept = 0;
   for (const a of articles) {
     const old = archive.articles.get(a.id);
-    if (!old || refresh.has(a.id) || old.related.some((r) => changed.has(r.id) || !present.has(r.id))) continue;
+    if (!old || changed.has(a.id)) continue;
+    keepContext(old, a);
+    if (refresh.has(a.id) || old.related.some((r) => changed.has(r.id) || !present.has(r.id))) continue;
     a.related = old.related;
     kept++;
   }
   return kept;
+}
+
+/** An unchanged archived article's story and facts: as published, or gained once (see keepPublishedRelated). */
+function keepContext(old: Article, a: Article): void {
+  const story = old.story ?? (a.story?.size === 1 && a.story.earlier.length === 0 ? a.story : undefined);
+  const facts = old.facts ?? a.facts;
+  // their places are kept in the article (enrich.ts): an undefined one is left out of the file
+  a.story = story;
+  a.facts = facts;
 }

@@ -42,7 +42,7 @@ describe('stories', () => {
       ['a2', [{ id: 'a3', ...strong }]], // too far apart
       ['a4', [{ id: 'a0', ...weak }]], // too weak
     ]);
-    const story = findStories(articles, links);
+    const { story } = findStories(articles, links);
     expect(story[0]).toBe(story[1]);
     expect(story[1]).toBe(story[2]);
     expect(story[3]).not.toBe(story[2]);
@@ -50,7 +50,7 @@ describe('stories', () => {
 
     const many = Array.from({ length: MAX_STORY + 10 }, (_, k) => article(k, 0));
     const chain = new Map(many.slice(1).map((a, k) => [a.id, [{ id: `a${k}`, ...strong }]]));
-    const big = findStories(many, chain);
+    const { story: big } = findStories(many, chain);
     const sizes = new Map<number, number>();
     for (const s of big) sizes.set(s, (sizes.get(s) ?? 0) + 1);
     expect(Math.max(...sizes.values())).toBe(MAX_STORY);
@@ -58,7 +58,7 @@ describe('stories', () => {
 });
 
 describe('addContext', () => {
-  it('gives each article the story so far (oldest first), the first says so, and facts of topics others have', () => {
+  it('gives each article the story and the facts as they stood at its publication', () => {
     const articles = [article(0, 0, ['nato', 'only']), article(1, 1, ['nato']), article(2, 2, ['nato']), article(3, 3, ['other'])];
     const links = new Map<string, RelatedLink[]>([
       ['a0', [{ id: 'a1', ...strong }]],
@@ -66,18 +66,45 @@ describe('addContext', () => {
     ]);
     addContext(articles, links);
     const [first, second, third, alone] = articles as [Article, Article, Article, Article];
-    expect(first.story).toEqual({ size: 3, earlier: [] });
+    // the first of a story says so; then 2, then 3 articles, earlier ones oldest first
+    expect(first.story).toEqual({ size: 1, earlier: [] });
+    expect(second.story).toEqual({ size: 2, earlier: [{ slug: 'story-0', lang: 'uk', headline: 'Новина 0', publishedAt: day(0) }] });
     expect(third.story?.earlier.map((e) => e.slug)).toEqual(['story-0', 'story-1']);
     expect(third.story?.size).toBe(3);
     expect(alone.story).toBeUndefined();
-    // "only" is this article's alone: no fact; NATO has three since the first
-    expect(first.facts).toEqual([{ topic: first.topics[0], count: 3, since: day(0) }]);
+    // NATO: no earlier article had it when the first came out: it gets the facts as of the second
+    // ("only" is its alone); then 2, then 3, since the first
+    expect(first.facts).toEqual([{ topic: first.topics[0], count: 2, since: day(0) }]);
+    expect(second.facts).toEqual([{ topic: second.topics[0], count: 2, since: day(0) }]);
+    expect(third.facts).toEqual([{ topic: third.topics[0], count: 3, since: day(0) }]);
     expect(alone.facts).toBeUndefined();
     // the story's articles are related, named as such, nearest first
     expect(second.related.map((r) => [r.slug, r.reason.type])).toEqual([
       ['story-0', 'story'],
       ['story-2', 'story'],
     ]);
+  });
+
+  it('never changes an article’s story or facts when later articles arrive, even one that links two stories', () => {
+    const before = [article(0, 0, ['nato']), article(1, 1, ['nato']), article(2, 2, ['eu']), article(3, 3, ['eu', 'nato'])];
+    const links = new Map<string, RelatedLink[]>([
+      ['a1', [{ id: 'a0', ...strong }]],
+      ['a3', [{ id: 'a2', ...strong }]],
+    ]);
+    addContext(before, links);
+    const later = [article(4, 4, ['nato', 'eu']), article(5, 5, ['nato'])];
+    const after = [...before.map((a) => ({ ...a, related: [], story: undefined, facts: undefined })), ...later].map(({ story: _s, facts: _f, ...a }) => a as Article);
+    const more = new Map<string, RelatedLink[]>([...links, ['a4', [{ id: 'a1', ...strong }, { id: 'a3', ...strong }]], ['a5', [{ id: 'a4', ...strong }]]]);
+    addContext(after, more);
+    for (const k of [0, 1, 2, 3]) {
+      expect(after[k]?.story).toEqual(before[k]?.story);
+      expect(after[k]?.facts).toEqual(before[k]?.facts);
+    }
+    // the new article joined both stories: its story so far has all four, the next one five
+    expect(after[4]?.story?.size).toBe(5);
+    expect(after[4]?.story?.earlier.map((e) => e.slug)).toEqual(['story-0', 'story-1', 'story-2', 'story-3']);
+    expect(after[5]?.story?.size).toBe(6);
+    expect(after[5]?.facts).toEqual([{ topic: after[5]?.topics[0], count: 5, since: day(0) }]);
   });
 
   it('keeps the editor’s picks first and never replaces the editor’s context', () => {

@@ -4,15 +4,23 @@
  *
  *   stories   articles joined by strong "More on this topic" links (similar
  *             text, or similar text and shared specific topics), at most STORY_DAYS
- *             apart, transitively; the strongest links join first and a story
- *             never grows past MAX_STORY articles (no chaining a whole archive
- *             into one story through common names)
- *   story     each article's earlier articles of its story, the latest
- *             STORY_SHOWN, oldest first; the first article of a story says so
+ *             apart, in the order they were published: each article joins the
+ *             stories of earlier ones, strongest link first, and a story never
+ *             grows past MAX_STORY articles (no chaining a whole archive into one
+ *             story through common names)
+ *   story     each article's story as it stood at its publication: the latest
+ *             STORY_SHOWN earlier articles, oldest first, and how many it had;
+ *             the first article of a story says so (once a later one joins it)
  *   related   the same story's articles are named as such ("Та сама історія"),
  *             and fill the places the links left free
- *   facts     the article's main topics with how many articles the archive has
- *             and since when (topics of one article say nothing, and are left out)
+ *   facts     the article's main topics with how many articles the archive had
+ *             when it was published, and since when (topics no earlier article
+ *             has are left out; an article with none then gets them once, when a
+ *             later article first shares one of its topics)
+ *
+ * The story and the facts are "as of this article": articles published later
+ * never change them, so an update that brings new articles leaves the old
+ * articles' files as they were (docs/adr/0013-incremental-update.md).
  */
 import type { Article, RelatedArticle, StoryItem, TopicFact, TopicRef } from '../../core/model/article.ts';
 import { relatedCard } from '../../core/model/article.ts';
@@ -45,102 +53,159 @@ export const MAX_FACTS = 3;
 
 const DAY_MS = 86_400_000;
 
-/** Articles in story order: by time, then slug. */
-const byTime = (time: readonly number[], slugs: readonly string[]) => (a: number, b: number) => (time[a] as number) - (time[b] as number) || ((slugs[a] as string) < (slugs[b] as string) ? -1 : 1);
+/** Articles in story order: by time, then id (the order articles are published in, as far as the archive knows). */
+const byTime = (time: readonly number[], ids: readonly string[]) => (a: number, b: number) => (time[a] as number) - (time[b] as number) || ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : 0);
 
-/** Each article's story, as the position of a representative (articles alone in theirs: themselves). */
-export function findStories(articles: readonly Pick<Article, 'id' | 'publishedAt' | 'translations'>[], links: ReadonlyMap<string, readonly RelatedLink[]>): Int32Array {
+/** The story of an article as it stood when the article was published: how many articles it had (this one included) and the latest earlier ones. */
+export interface StorySoFar {
+  size: number;
+  /** positions of the latest STORY_SHOWN earlier articles, oldest first */
+  earlier: number[];
+}
+
+/**
+ * Stories, built in the order the articles were published: each article joins
+ * the stories of the earlier articles it is strongly linked to (strongest link
+ * first, at most STORY_DAYS apart, never past MAX_STORY), so what an article's
+ * story was at its publication never changes when later articles arrive.
+ * Gives each article's story as the position of a representative (articles
+ * alone in theirs: themselves), and the story so far of each.
+ */
+export function findStories(
+  articles: readonly Pick<Article, 'id' | 'publishedAt' | 'translations'>[],
+  links: ReadonlyMap<string, readonly RelatedLink[]>,
+): { story: Int32Array; soFar: StorySoFar[] } {
   const n = articles.length;
   const at = new Map(articles.map((a, i) => [a.id, i]));
   const time = articles.map((a) => timeOf(a.publishedAt));
-  const edges: Array<[number, number, number]> = [];
+  const ids = articles.map((a) => a.id);
+  const order = Array.from({ length: n }, (_, i) => i).sort(byTime(time, ids));
+  const rank = new Int32Array(n);
+  order.forEach((i, k) => (rank[i] = k));
+  // each link counts both ways: it joins the later article to the earlier one when the later arrives
+  const edges: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
   articles.forEach((a, i) => {
     for (const link of links.get(a.id) ?? []) {
       const j = at.get(link.id);
       const strength = storyStrength(link);
-      if (j === undefined || strength === 0) continue;
+      if (j === undefined || j === i || strength === 0) continue;
       const apart = Math.abs((time[i] as number) - (time[j] as number));
       if (!(apart <= STORY_DAYS * DAY_MS)) continue;
-      edges.push([i, j, strength]);
+      const [later, earlier] = (rank[i] as number) > (rank[j] as number) ? [i, j] : [j, i];
+      (edges[later] as Array<[number, number]>).push([earlier, strength]);
     }
   });
-  edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const size = new Int32Array(n).fill(1);
+  // the latest STORY_SHOWN + 1 members of each story (by rank), oldest first
+  const latest: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root] as number;
     for (let x = i; parent[x] !== root; ) [x, parent[x]] = [parent[x] as number, root];
     return root;
   };
-  for (const [i, j] of edges) {
-    const a = find(i);
-    const b = find(j);
-    if (a === b || (size[a] as number) + (size[b] as number) > MAX_STORY) continue;
-    parent[b] = a;
-    size[a] = (size[a] as number) + (size[b] as number);
+  const soFar: StorySoFar[] = new Array(n);
+  for (const i of order) {
+    const mine = (edges[i] as Array<[number, number]>).sort((x, y) => y[1] - x[1] || (rank[x[0]] as number) - (rank[y[0]] as number));
+    for (const [j] of mine) {
+      const a = find(i);
+      const b = find(j);
+      if (a === b || (size[a] as number) + (size[b] as number) > MAX_STORY) continue;
+      parent[b] = a;
+      size[a] = (size[a] as number) + (size[b] as number);
+      latest[a] = [...(latest[a] as number[]), ...(latest[b] as number[])].sort((x, y) => (rank[x] as number) - (rank[y] as number)).slice(-(STORY_SHOWN + 1));
+      latest[b] = [];
+    }
+    const root = find(i);
+    soFar[i] = { size: size[root] as number, earlier: (latest[root] as number[]).filter((j) => j !== i).slice(-STORY_SHOWN) };
   }
-  return Int32Array.from({ length: n }, (_, i) => find(i));
+  return { story: Int32Array.from({ length: n }, (_, i) => find(i)), soFar };
 }
 
-/** How many articles each topic has and the earliest of them. */
-export function topicStats(articles: readonly Pick<Article, 'topics' | 'publishedAt'>[]): Map<string, { count: number; since: string; t: number }> {
-  const stats = new Map<string, { count: number; since: string; t: number }>();
-  for (const a of articles) {
-    const t = timeOf(a.publishedAt);
+/**
+ * The facts of each article as of its publication: its first MAX_FACTS topics
+ * that earlier articles have too, with how many articles had the topic then
+ * (this one included) and since when. An article that had none then (the
+ * first with each of its topics) gets them once, when the first later article
+ * shares one of its topics, as they stand then. Either way an article's facts
+ * never change again when later articles arrive; each new article gives facts
+ * to at most one waiting article per topic it has.
+ */
+export function factsAsOf(articles: readonly Pick<Article, 'id' | 'topics' | 'publishedAt'>[]): TopicFact[][] {
+  const time = articles.map((a) => timeOf(a.publishedAt));
+  const ids = articles.map((a) => a.id);
+  const order = Array.from({ length: articles.length }, (_, i) => i).sort(byTime(time, ids));
+  const stats = new Map<string, { count: number; since: string }>();
+  const facts: TopicFact[][] = new Array(articles.length);
+  // topic → the articles with no facts yet that have it
+  const waiting = new Map<string, number[]>();
+  const factsNow = (topics: readonly TopicRef[]): TopicFact[] => {
+    const out: TopicFact[] = [];
+    for (const topic of topics) {
+      const s = stats.get(topic.slug);
+      if (s && s.count >= 2) out.push({ topic, count: s.count, since: s.since });
+      if (out.length >= MAX_FACTS) break;
+    }
+    return out;
+  };
+  for (const i of order) {
+    const a = articles[i] as Pick<Article, 'topics' | 'publishedAt'>;
     for (const topic of a.topics) {
       const s = stats.get(topic.slug);
-      if (!s) stats.set(topic.slug, { count: 1, since: a.publishedAt, t });
-      else {
-        s.count++;
-        if (t < s.t) [s.since, s.t] = [a.publishedAt, t];
+      if (!s) stats.set(topic.slug, { count: 1, since: a.publishedAt });
+      else s.count++;
+    }
+    facts[i] = factsNow(a.topics);
+    for (const topic of a.topics) {
+      const list = waiting.get(topic.slug);
+      if (!list) continue;
+      waiting.delete(topic.slug);
+      for (const j of list) if ((facts[j] as TopicFact[]).length === 0) facts[j] = factsNow((articles[j] as Pick<Article, 'topics'>).topics);
+    }
+    if ((facts[i] as TopicFact[]).length === 0) {
+      for (const topic of a.topics) {
+        const list = waiting.get(topic.slug);
+        if (list) list.push(i);
+        else waiting.set(topic.slug, [i]);
       }
     }
-  }
-  return stats;
-}
-
-/** The facts of an article: its first MAX_FACTS topics that other articles have too. */
-export function factsFor(topics: readonly TopicRef[], stats: ReadonlyMap<string, { count: number; since: string }>): TopicFact[] {
-  const facts: TopicFact[] = [];
-  for (const topic of topics) {
-    const s = stats.get(topic.slug);
-    if (!s || s.count < 2) continue;
-    facts.push({ topic, count: s.count, since: s.since });
-    if (facts.length >= MAX_FACTS) break;
   }
   return facts;
 }
 
 /**
- * Gives each article its story and facts, and its related links their story
- * reason (filled up with the story's nearest articles), in place.
+ * Gives each article its story so far and facts as of its publication, and
+ * its related links their story reason (filled up with the story's nearest
+ * articles), in place.
  */
 export function addContext(articles: Article[], links: ReadonlyMap<string, readonly RelatedLink[]>): void {
-  const story = findStories(articles, links);
+  const { story, soFar } = findStories(articles, links);
   const time = articles.map((a) => timeOf(a.publishedAt));
-  const slugs = articles.map((a) => a.slug);
+  const ids = articles.map((a) => a.id);
   const members = new Map<number, number[]>();
   story.forEach((s, i) => {
     const list = members.get(s);
     if (list) list.push(i);
     else members.set(s, [i]);
   });
-  for (const list of members.values()) list.sort(byTime(time, slugs));
-  const stats = topicStats(articles);
+  for (const list of members.values()) list.sort(byTime(time, ids));
+  const facts = factsAsOf(articles);
   const at = new Map(articles.map((a, i) => [a.id, i]));
   articles.forEach((a, i) => {
     const own = members.get(story[i] as number) ?? [i];
-    if (own.length > 1) {
-      const k = own.indexOf(i);
-      const earlier: StoryItem[] = own.slice(Math.max(0, k - STORY_SHOWN), k).map((j) => {
+    const sf = soFar[i] as StorySoFar;
+    // the first article of a story says so once a later one has joined it
+    if (sf.earlier.length === 0 && own.length > 1) a.story = { size: 1, earlier: [] };
+    else if (sf.earlier.length > 0) {
+      const earlier: StoryItem[] = sf.earlier.map((j) => {
         const e = articles[j] as Article;
         return { slug: e.slug, lang: e.lang, headline: e.headline, publishedAt: e.publishedAt };
       });
-      a.story = { size: own.length, earlier };
+      a.story = { size: sf.size, earlier };
     }
-    const facts = factsFor(a.topics, stats);
-    if (facts.length > 0) a.facts = facts;
+    const mine = facts[i] as TopicFact[];
+    if (mine.length > 0) a.facts = mine;
     a.related = storyRelated(a, i, own, story, at, articles, time);
   });
 }

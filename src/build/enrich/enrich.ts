@@ -184,7 +184,7 @@ function resolveTopics(draft: Draft, registry: TopicRegistry, entities: Readonly
     const slug = registry.resolve(name.value, draft.lang);
     if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);
   }
-  const categories = slugs.length;
+  const categories = Math.min(slugs.length, draft.categories ?? slugs.length);
   for (const { labels } of entities) {
     const slug = registry.resolveNamed(labels);
     if (slug !== undefined && !slugs.includes(slug)) slugs.push(slug);

@@ -42,6 +42,12 @@ export interface Draft {
   context: Block[];
   /** topic names or slugs as written, resolved through the glossary later */
   topics: Located[];
+  /**
+   * How many of the first `topics` are the publisher's categories, which may make a section
+   * (enrich.ts); all when absent. An archived article's are its section alone: its other
+   * topics may be names found in its text, which never make a section.
+   */
+  categories?: number;
   /** headlines of the articles the editor listed under "Ще на цю тему" */
   picks: Located[];
   /** `ref` of the article this one translates */

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { Article } from '../../core/model/article.ts';
-import { ListPage, Manifest, PAGE_SIZE, TopicIndex, TopicPage } from '../../core/model/dataset.ts';
-import { contentHash, layoutDataset } from './layout.ts';
+import { ListPage, Manifest, OlderPage, PAGE_SIZE, TopicIndex, TopicPage, olderPageOf } from '../../core/model/dataset.ts';
+import { contentHash, layoutDataset, paginate } from './layout.ts';
 import { SearchManifest, SearchShard } from '../../core/search/searchData.ts';
 import { jsonText } from '../lib/jsonText.ts';
 
@@ -51,15 +51,42 @@ describe('layoutDataset', () => {
     expect(jsonText(files.get('topics/even/1.json'))).toContain('"items":[{"id"');
   });
 
-  it('pages the latest lists newest first', () => {
-    const p1 = v.parse(ListPage, get('latest/all/1.json'));
-    const p3 = v.parse(ListPage, get('latest/all/3.json'));
-    expect([p1.page, p1.pages, p1.total, p1.items.length]).toEqual([1, 3, 45, 20]);
-    expect(p3.items).toHaveLength(5);
-    expect(p1.items[0]?.slug).toBe('story-45');
-    expect(p3.items.at(-1)?.slug).toBe('story-1');
-    expect(files.has('latest/all/4.json')).toBe(false);
+  it('pages the latest lists newest first: a head of the newest, older pages counted from the oldest', () => {
+    const head = v.parse(ListPage, get('latest/all/1.json'));
+    const older = v.parse(OlderPage, get('latest/all/older/1.json'));
+    // 45 = an older page of 20 (the oldest) and a head of the other 25
+    expect([head.page, head.pages, head.total, head.items.length]).toEqual([1, 2, 45, 25]);
+    expect(head.items[0]?.slug).toBe('story-45');
+    expect(head.items.at(-1)?.slug).toBe('story-21');
+    expect(older).toEqual({ page: 1, items: expect.any(Array) });
+    expect(older.items.map((s) => s.slug)).toEqual(Array.from({ length: 20 }, (_, k) => `story-${20 - k}`));
+    expect(files.has('latest/all/older/2.json')).toBe(false);
+    expect(files.has('latest/all/2.json')).toBe(false);
     expect(v.parse(ListPage, get('latest/en/1.json')).items.every((s) => s.lang === 'en')).toBe(true);
+    // the reader's page 2 is the older page the head's count names
+    expect(olderPageOf(2, head.pages)).toBe(1);
+    expect(olderPageOf(3, head.pages)).toBeUndefined();
+  });
+
+  it('keeps every older page as it was when newer articles arrive: only the head changes, and a new older page now and then', () => {
+    const pages = (n: number) => paginate(Array.from({ length: n }, (_, k) => n - k), 20); // newest first
+    expect(pages(0)).toEqual({ head: { page: 1, pages: 1, total: 0, items: [] }, older: [] });
+    expect(pages(39).older).toEqual([]);
+    expect(pages(39).head.items).toHaveLength(39);
+    const before = pages(60);
+    expect(before.head.items).toEqual(Array.from({ length: 20 }, (_, k) => 60 - k));
+    expect(before.older.map((p) => p.items.at(-1))).toEqual([1, 21]);
+    for (const n of [61, 79, 80, 101, 250]) {
+      const after = pages(n);
+      // each older page of the smaller list is the same in the bigger one
+      for (const p of before.older) expect(after.older[p.page - 1]).toEqual(p);
+      expect(after.head.items.length).toBeGreaterThanOrEqual(20);
+      expect(after.head.items.length).toBeLessThan(40);
+      expect(after.head.pages).toBe(after.older.length + 1);
+      // every article is on one page, newest first across the reader's pages
+      const reader = [after.head.items, ...[...after.older].reverse().map((p) => p.items)].flat();
+      expect(reader).toEqual(Array.from({ length: n }, (_, k) => n - k));
+    }
   });
 
   it('summaries carry a shortened lead and the topics', () => {
@@ -84,14 +111,20 @@ describe('layoutDataset', () => {
       ['odd', 23],
       ['even', 22],
     ]);
-    const page = v.parse(TopicPage, get('topics/even/2.json'));
+    // 22 articles: one head of 22 (fewer than 40: no older page yet)
+    const page = v.parse(TopicPage, get('topics/even/1.json'));
     expect(page.topic.slug).toBe('even');
-    expect([page.page, page.pages, page.total, page.items.length]).toEqual([2, 2, 22, 2]);
+    expect([page.page, page.pages, page.total, page.items.length]).toEqual([1, 1, 22, 22]);
+    expect(files.has('topics/even/older/1.json')).toBe(false);
+    const many = layoutDataset(Array.from({ length: 100 }, (_, k) => article(k + 1)), { builtAt });
+    const head = v.parse(TopicPage, many.get('topics/even/1.json'));
+    expect([head.pages, head.total, head.items.length]).toEqual([2, 50, 30]);
+    expect(v.parse(OlderPage, many.get('topics/even/older/1.json')).items.map((s) => s.slug).at(-1)).toBe('story-2');
   });
 
   it('every file matches its schema', () => {
     for (const [path, value] of files) {
-      const schema = path === 'manifest.json' ? Manifest : /^search\/\w+\/manifest\.json$/.test(path) ? SearchManifest : path.startsWith('search/') ? SearchShard : path.startsWith('articles/') ? Article : path === 'topics/index.json' ? TopicIndex : path.startsWith('topics/') ? TopicPage : ListPage;
+      const schema = path === 'manifest.json' ? Manifest : /^search\/\w+\/manifest\.json$/.test(path) ? SearchManifest : path.startsWith('search/') ? SearchShard : path.startsWith('articles/') ? Article : path.includes('/older/') ? OlderPage : path === 'topics/index.json' ? TopicIndex : path.startsWith('topics/') ? TopicPage : ListPage;
       // as written: a built search file is kept as its JSON text (src/build/lib/jsonText.ts)
       expect(v.safeParse(schema, JSON.parse(jsonText(value))).success, path).toBe(true);
     }

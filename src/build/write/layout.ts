@@ -12,6 +12,7 @@ import {
   ListPage,
   type ListScope,
   Manifest,
+  OlderPage,
   PAGE_SIZE,
   TOPIC_INDEX_PAGE_SIZE,
   TopicIndex,
@@ -55,15 +56,21 @@ export function contentHash(articles: readonly Article[]): string {
 const ARTICLES = relativePath(paths.article('')).replace(/\.json$/, '');
 const isArticleFile = (path: string): boolean => path.startsWith(ARTICLES);
 
-/** Split a list into pages; page 1 always exists, even when empty. */
-export function paginate(items: readonly ArticleSummary[], pageSize = PAGE_SIZE): ListPage[] {
-  const pages = Math.max(1, Math.ceil(items.length / pageSize));
-  return Array.from({ length: pages }, (_, k) => ({
-    page: k + 1,
-    pages,
-    total: items.length,
-    items: items.slice(k * pageSize, (k + 1) * pageSize),
-  }));
+/**
+ * Split a list (newest first) into its head and older pages (dataset.ts ListPage): the
+ * older pages are cut from the oldest, pageSize each, and never change once written; the
+ * head holds the rest, pageSize to 2 × pageSize − 1 articles (all of them when there are
+ * fewer than pageSize). The head always exists, even when empty.
+ */
+export function paginate<T>(items: readonly T[], pageSize = PAGE_SIZE): { head: { page: 1; pages: number; total: number; items: T[] }; older: Array<{ page: number; items: T[] }> } {
+  const olderCount = Math.max(0, Math.floor(items.length / pageSize) - 1);
+  const headSize = items.length - olderCount * pageSize;
+  const older = Array.from({ length: olderCount }, (_, k) => {
+    // older page k + 1 (from the oldest): items counted from the end of the newest-first list
+    const end = items.length - k * pageSize;
+    return { page: k + 1, items: items.slice(end - pageSize, end) };
+  });
+  return { head: { page: 1, pages: olderCount + 1, total: items.length, items: items.slice(0, headSize) }, older };
 }
 
 function check<T>(schema: v.GenericSchema, value: T, path: string): T {
@@ -132,9 +139,9 @@ export function layoutDataset(
   const scopes: Record<ListScope, ArticleSummary[]> = { all: summaries, uk: [], en: [] };
   for (const s of summaries) scopes[s.lang].push(s);
   for (const scope of LIST_SCOPES) {
-    for (const { items, ...head } of paginate(scopes[scope], pageSize)) {
-      put(paths.latest(scope, head.page), checkList(ListPage, listPage(head, items), paths.latest(scope, head.page)));
-    }
+    const { head: { items, ...head }, older } = paginate(scopes[scope], pageSize);
+    put(paths.latest(scope), checkList(ListPage, listPage(head, items), paths.latest(scope)));
+    for (const { page, items } of older) put(paths.latestOlder(scope, page), checkList(OlderPage, listPage({ page }, items), paths.latestOlder(scope, page)));
   }
 
   const topics = new Map<string, { ref: TopicRef; items: ArticleSummary[] }>();
@@ -157,9 +164,9 @@ export function layoutDataset(
     put(paths.topicIndex(page), check(TopicIndex, value, paths.topicIndex(page)));
   }
   for (const topic of infos) {
-    for (const { items, ...head } of paginate(topics.get(topic.slug)?.items ?? [], pageSize)) {
-      put(paths.topic(topic.slug, head.page), checkList(TopicPage, listPage({ topic, ...head }, items), paths.topic(topic.slug, head.page)));
-    }
+    const { head: { items, ...head }, older } = paginate(topics.get(topic.slug)?.items ?? [], pageSize);
+    put(paths.topic(topic.slug), checkList(TopicPage, listPage({ topic, ...head }, items), paths.topic(topic.slug)));
+    for (const { page, items } of older) put(paths.topicOlder(topic.slug, page), checkList(OlderPage, listPage({ page }, items), paths.topicOlder(topic.slug, page)));
   }
 
   // Search: one index per content language, under search/ (src/build/index/buildIndex.ts).

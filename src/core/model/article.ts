@@ -115,16 +115,16 @@ export const Translations = v.object({ uk: v.optional(Slug), en: v.optional(Slug
 export const StoryItem = v.object({ slug: Slug, lang: Lang, headline: NonEmpty, publishedAt: IsoDate });
 export type StoryItem = v.InferOutput<typeof StoryItem>;
 
-/** The story so far, built from the archive at data build (build/enrich/context.ts). */
+/** The story so far as of this article's publication, built from the archive at data build (build/enrich/context.ts). */
 export const Story = v.object({
-  /** articles of the story in the archive, this one included */
+  /** articles the story had when this one was published, this one included */
   size: v.number(),
   /** the latest earlier articles of the story, oldest first */
   earlier: v.array(StoryItem),
 });
 export type Story = v.InferOutput<typeof Story>;
 
-/** A fact about one of the article's main topics: how many articles, since when. */
+/** A fact about one of the article's main topics as of this article: how many articles the archive had then (this one included), since when. */
 export const TopicFact = v.object({ topic: TopicRef, count: v.number(), since: IsoDate });
 export type TopicFact = v.InferOutput<typeof TopicFact>;
 

@@ -6,10 +6,12 @@
  *
  *   data/manifest.json                       Manifest
  *   data/articles/<slug>.json                Article (one per article)
- *   data/latest/<all|uk|en>/<page>.json      ListPage, newest first
+ *   data/latest/<all|uk|en>/1.json           ListPage: the newest articles (the list's head)
+ *   data/latest/<all|uk|en>/older/<n>.json   OlderPage: older articles, PAGE_SIZE a page, numbered from the oldest
  *   data/topics/index.json                   TopicIndex (the most used topics; page 1)
  *   data/topics/index/<page>.json            TopicIndex, pages 2… when there are more topics
- *   data/topics/<topic-slug>/<page>.json     TopicPage, newest first
+ *   data/topics/<topic-slug>/1.json          TopicPage: the topic's newest articles
+ *   data/topics/<topic-slug>/older/<n>.json  OlderPage, as for latest/
  *   data/retired.json                        Retired (only when the retention option dropped articles)
  */
 import * as v from 'valibot';
@@ -35,13 +37,32 @@ export const Manifest = v.object({
 });
 export type Manifest = v.InferOutput<typeof Manifest>;
 
+/**
+ * A list is laid out so that new articles change only its head (docs/adr/0013-incremental-update.md):
+ * the older articles are cut into pages of PAGE_SIZE counted from the oldest, which never change
+ * once full, and the head holds the rest — the newest PAGE_SIZE to 2 × PAGE_SIZE − 1 articles
+ * (all of them when there are fewer). A reader's page p (1 = the newest) is the head for p = 1,
+ * else the older page number `pages − p + 1`.
+ */
 export const ListPage = v.object({
+  /** the reader's page: 1, the newest, for the head */
   page: v.number(),
+  /** the reader's pages: the head and the older pages */
   pages: v.number(),
   total: v.number(),
   items: v.array(ArticleSummary),
 });
 export type ListPage = v.InferOutput<typeof ListPage>;
+
+/** An older page of a list: exactly PAGE_SIZE articles, newest first; `page` counts from the oldest (1), so it never changes. */
+export const OlderPage = v.object({ page: v.number(), items: v.array(ArticleSummary) });
+export type OlderPage = v.InferOutput<typeof OlderPage>;
+
+/** The older page (counted from the oldest) a reader's page p ≥ 2 is, of a list with `pages` reader pages; undefined when there is none. */
+export function olderPageOf(page: number, pages: number): number | undefined {
+  const n = pages - page + 1;
+  return page >= 2 && n >= 1 ? n : undefined;
+}
 
 export const TopicInfo = v.object({ slug: Slug, labels: TopicLabels, count: v.number() });
 export type TopicInfo = v.InferOutput<typeof TopicInfo>;
@@ -67,7 +88,12 @@ export type Retired = v.InferOutput<typeof Retired>;
 export const paths = {
   manifest: () => `${DATA_BASE}/manifest.json`,
   article: (slug: string) => `${DATA_BASE}/articles/${slug}.json`,
-  latest: (scope: ListScope, page: number) => `${DATA_BASE}/latest/${scope}/${page}.json`,
+  /** the head of a list (the reader's page 1) */
+  latest: (scope: ListScope, _head: 1 = 1) => `${DATA_BASE}/latest/${scope}/1.json`,
+  /** an older page of a list, numbered from the oldest */
+  latestOlder: (scope: ListScope, n: number) => `${DATA_BASE}/latest/${scope}/older/${n}.json`,
   topicIndex: (page = 1) => (page === 1 ? `${DATA_BASE}/topics/index.json` : `${DATA_BASE}/topics/index/${page}.json`),
-  topic: (slug: string, page: number) => `${DATA_BASE}/topics/${slug}/${page}.json`,
+  /** the head of a topic's list (the reader's page 1) */
+  topic: (slug: string, _head: 1 = 1) => `${DATA_BASE}/topics/${slug}/1.json`,
+  topicOlder: (slug: string, n: number) => `${DATA_BASE}/topics/${slug}/older/${n}.json`,
 };
