@@ -96,11 +96,13 @@ test('a prerendered article paints before the app is requested, then the app tak
       .filter((e) => /\/assets\/[^/]+\.js$/.test(new URL(e.name).pathname))
       .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
   }));
-  expect(timing.scripts.filter((s) => /\/assets\/index-/.test(s.path)), 'the app is fetched once').toHaveLength(1);
+  // the first view is the islands runtime (docs/adr/0012-islands.md): the full app is not loaded
+  expect(timing.scripts.filter((s) => /\/assets\/islands-/.test(s.path)), 'the islands runtime is fetched once').toHaveLength(1);
+  expect(timing.scripts.filter((s) => /\/assets\/(index|start)-/.test(s.path)), 'the full app waits for the first in-app navigation').toEqual([]);
   // nothing of the app (its chunks, their modulepreload links, the strings) is asked for before the first paint
   for (const script of timing.scripts) expect(script.start, `${script.path} is requested after the first contentful paint`).toBeGreaterThanOrEqual(timing.fcp);
 
-  // hydrated: a topic link now routes in place, without loading a new document
+  // the first link followed loads the full app, which routes in place, without loading a new document
   await cold.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await cold.getByRole('list', { name: 'Теми' }).getByRole('link').first().click();
   await expect(cold).toHaveURL(/\/uk\/topics\//);
