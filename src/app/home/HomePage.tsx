@@ -9,7 +9,7 @@ import { Island } from '../islands/Island.tsx';
 import { latestQuery } from '../articles/queries.ts';
 import { ArticleCard } from '../articles/ArticleCard.tsx';
 import { Pagination } from '../articles/Pagination.tsx';
-import { useLatestAhead } from '../offline/latestAhead.ts';
+import { useLatestAhead } from '../offline/latestAheadHook.ts';
 
 export type HomeLoaderData = { scope: ListScope; page: number };
 

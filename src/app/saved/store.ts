@@ -6,7 +6,7 @@
  * updates and restarts. The time of saving travels in a header of the stored response.
  */
 import type { Article, ArticleSummary } from '../../core/model/article.ts';
-import { paths } from '../../core/model/dataset.ts';
+import { paths } from '../../core/model/paths.ts';
 import { CACHES } from '../offline/caches.ts';
 
 export type SavedArticle = ArticleSummary & { savedAt: string };

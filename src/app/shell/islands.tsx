@@ -31,6 +31,7 @@ import { NewArticles, newsListKey, type NewsList } from '../ui/NewArticles.tsx';
 import { startServiceWorker } from '../offline/register.ts';
 import { INTERACTIVE_MARK } from '../../core/page/state.ts';
 import type { Article, Lang } from '../../core/model/article.ts';
+import type { ListPage, ListScope } from '../../core/model/dataset.ts';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const whenIdle = () =>
@@ -78,6 +79,25 @@ function Hydrated({ done, children }: { done: () => void; children: ReactNode })
 type IslandState = { el: HTMLElement; name: IslandName; hydrated: boolean; done?: Promise<void> };
 const unmounts: (() => void)[] = [];
 const cleanups: (() => void)[] = [];
+
+/**
+ * A prerendered home page caches the newest articles ahead for offline reading, as the app's home
+ * page does (offline/latestAhead.ts); its code loads after the islands, in idle time.
+ */
+async function homeAhead(state: HydrationState): Promise<void> {
+  if (!/^\/(uk|en)\/?$/.test(state.path)) return;
+  const home = Object.values(state.router.loaderData ?? {}).find(
+    (v): v is { scope: ListScope; page: number } => typeof v === 'object' && v !== null && 'scope' in v && 'page' in v,
+  );
+  const list = home && state.queries.find((q) => Array.isArray(q.key) && q.key[0] === 'latest' && q.key[1] === home.scope && q.key[2] === home.page);
+  if (!home || !list) return;
+  const [{ latestAhead }, { fetchData }, { ListPage, paths }] = await Promise.all([
+    import('../offline/latestAhead.ts'),
+    import('../lib/fetchData.ts'),
+    import('../../core/model/dataset.ts'),
+  ]);
+  latestAhead(home.scope, home.page, (list.data as ListPage).items, () => fetchData(paths.latest('all', 1), ListPage));
+}
 
 function startIslands(i18n: I18n, ctx: Context, root: HTMLElement): IslandState[] {
   const islands: IslandState[] = [...root.querySelectorAll<HTMLElement>(`[${ISLAND_ATTR}]`)].flatMap((el) => {
@@ -131,6 +151,20 @@ function startIslands(i18n: I18n, ctx: Context, root: HTMLElement): IslandState[
     island.el.addEventListener('click', early, { capture: true });
     cleanups.push(() => island.el.removeEventListener('click', early, { capture: true }));
   }
+  // Taps the page's loader kept before this runtime was there (contentFirst.ts): replayed in order,
+  // each once its island has hydrated.
+  const kept = (window as unknown as { kontekstTaps?: Element[] & { done?: boolean } }).kontekstTaps;
+  if (kept) {
+    kept.done = true;
+    void (async () => {
+      for (const tap of kept.splice(0)) {
+        const island = islands.find((i) => i.el.contains(tap));
+        if (!island) continue;
+        await hydrate(island);
+        if (tap.isConnected && tap instanceof HTMLElement) tap.click();
+      }
+    })();
+  }
   void (async () => {
     for (const island of islands) {
       if (island.done) continue;
@@ -142,6 +176,7 @@ function startIslands(i18n: I18n, ctx: Context, root: HTMLElement): IslandState[
     }
     performance.mark(INTERACTIVE_MARK);
     startServiceWorker();
+    await homeAhead(ctx.state).catch(() => undefined);
   })();
   return islands;
 }
@@ -172,7 +207,9 @@ async function start(): Promise<void> {
   let started: Promise<void> | null = null;
   const takeover = ({ to, invalidate }: Takeover): void => {
     if (started) return;
+    // as the app shows a navigation: the page stays, marked busy, with the progress bar, until the next one is ready
     root.querySelector('.progress')?.classList.add('active');
+    document.getElementById('main')?.setAttribute('aria-busy', 'true');
     started = import('./start.tsx')
       .then(({ startApp }) =>
         startApp({

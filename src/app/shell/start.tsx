@@ -67,16 +67,8 @@ export async function startApp({ i18n, root, state, mode, to, beforeReplace, aft
     return;
   }
   if (to !== undefined) await router.navigate(to);
-  // without the page's state (a URL the host answered with another page), the router loads the URL first
-  if (!router.state.initialized) {
-    await new Promise<void>((resolve) => {
-      const stop = router.subscribe((s) => {
-        if (!s.initialized) return;
-        stop();
-        resolve();
-      });
-    });
-  }
+  // Without the page's state (the host answered another URL, ?page=2, with this page) the router is
+  // still loading the URL: the app renders at once, its loading view first, as the SPA shell does.
   beforeReplace?.();
   // One commit: the prerendered page is replaced by the app's render in the same task, no blank frame.
   flushSync(() => createRoot(root).render(app));

@@ -83,6 +83,17 @@ export function contentFirstLoader({ app, steps, preload }: AppChunks): string {
       // the page stays readable as it is; its links still work
     }
   };
+  // A tap on an island's button before the islands runtime is there is kept, and replayed by the
+  // runtime once that island has hydrated (src/app/shell/islands.tsx): no tap is lost on a slow phone.
+  const taps = (window.kontekstTaps = []);
+  document.addEventListener("click", (e) => {
+    if (taps.done) return;
+    const button = e.target instanceof Element ? e.target.closest("[data-island] button") : null;
+    if (!button) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (!taps.includes(button)) taps.push(button);
+  }, true);
   const paints = typeof PerformanceObserver === "function" && (PerformanceObserver.supportedEntryTypes || []).includes("paint");
   if (!paints || document.visibilityState !== "visible") return void start();
   new PerformanceObserver((list, observer) => {

@@ -15,11 +15,10 @@
 import * as v from 'valibot';
 import { ArticleSummary, Lang, Slug, TopicLabels } from './article.ts';
 
-export const DATA_BASE = '/data';
-export const PAGE_SIZE = 20;
+import { DATA_BASE, LIST_SCOPES, paths, type ListScope } from './paths.ts';
 
-export const LIST_SCOPES = ['all', 'uk', 'en'] as const;
-export type ListScope = (typeof LIST_SCOPES)[number];
+export { DATA_BASE, LIST_SCOPES, paths, type ListScope };
+export const PAGE_SIZE = 20;
 
 export const Manifest = v.object({
   version: v.literal(1),
@@ -64,10 +63,3 @@ export type TopicPage = v.InferOutput<typeof TopicPage>;
 export const Retired = v.object({ slugs: v.array(Slug) });
 export type Retired = v.InferOutput<typeof Retired>;
 
-export const paths = {
-  manifest: () => `${DATA_BASE}/manifest.json`,
-  article: (slug: string) => `${DATA_BASE}/articles/${slug}.json`,
-  latest: (scope: ListScope, page: number) => `${DATA_BASE}/latest/${scope}/${page}.json`,
-  topicIndex: (page = 1) => (page === 1 ? `${DATA_BASE}/topics/index.json` : `${DATA_BASE}/topics/index/${page}.json`),
-  topic: (slug: string, page: number) => `${DATA_BASE}/topics/${slug}/${page}.json`,
-};
