@@ -33,9 +33,9 @@ test('the first view of the seed article stays within its size budgets', async (
   cold.on('request', (r) => requested.push({ url: new URL(r.url()), type: r.resourceType() }));
   await cold.goto(articlePath, { waitUntil: 'networkidle' });
   await expect(cold.locator('h1')).toBeVisible();
-  // The first view is what is fetched until the app has hydrated the page (the 'kontekst:interactive'
-  // user-timing mark, src/app/shell/App.tsx); features deferred until after it (service worker, share
-  // controls) are reported but not counted.
+  // The first view is what is fetched until the page's islands have hydrated (the 'kontekst:interactive'
+  // user-timing mark, src/app/shell/islands.tsx); what is deferred until after it (the service worker)
+  // is reported but not counted.
   await cold.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, INTERACTIVE_MARK);
   const firstView = new Set(
     await cold.evaluate((mark) => {
