@@ -125,6 +125,17 @@ test('client navigation after the first link: the full app loads once, then rout
   expect(appRequests.filter((p) => /\/start-/.test(p))).toHaveLength(1);
 });
 
+test('a fresh article\'s time on a prerendered list reads "N годин тому", with the Kyiv time as its title', async ({ page }) => {
+  // the reader's clock two hours after the newest article of the sample (26 January 2022, 23:10 Kyiv)
+  await page.clock.install({ time: new Date('2022-01-27T01:10:00+02:00') });
+  await page.goto('/uk/');
+  const time = page.locator('time[datetime="2022-01-26T23:10:00+02:00"]').first();
+  await expect(time).toHaveText('2 години тому');
+  await expect(time).toHaveAttribute('title', '26 січня 2022, 23:10');
+  // an older one keeps its date
+  await expect(page.locator('time[datetime="2022-01-21T16:10:00+02:00"]').first()).toHaveText('21 січня 2022, 16:10');
+});
+
 test('a page without JavaScript reads in full, with no island hydrated and links that load pages', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

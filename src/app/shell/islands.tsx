@@ -33,6 +33,8 @@ import { INTERACTIVE_MARK } from '../../core/page/state.ts';
 import type { Article, Lang } from '../../core/model/article.ts';
 import type { ListPage, ListScope } from '../../core/model/dataset.ts';
 
+/** FRESH_FOR_MS of core/time/dates.ts, in hours (that module loads only when a time is fresh). */
+const FRESH_HOURS = 10;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const whenIdle = () =>
   new Promise<void>((resolve) => {
@@ -79,6 +81,39 @@ function Hydrated({ done, children }: { done: () => void; children: ReactNode })
 type IslandState = { el: HTMLElement; name: IslandName; hydrated: boolean; done?: Promise<void> };
 const unmounts: (() => void)[] = [];
 const cleanups: (() => void)[] = [];
+
+/**
+ * "2 години тому" for fresh articles, as the app's <Time> shows them (with the Kyiv time as its
+ * title), every minute: the prerendered text is the absolute time, which a page cannot know is
+ * fresh until it runs. Plain DOM, no hydration: these <time> elements are in no island.
+ */
+async function freshTimes(root: HTMLElement, ui: Lang, justNow: string): Promise<void> {
+  const times = [...root.querySelectorAll<HTMLTimeElement>('time[datetime]')].map((el) => ({ el, iso: el.dateTime, absolute: el.textContent ?? '' }));
+  // the date code loads only when a time on the page may be fresh (under 10 hours; a day-only value is never)
+  if (!times.some((t) => t.iso.includes('T') && Date.now() - Date.parse(t.iso) < FRESH_HOURS * 3_600_000)) return;
+  const { formatRelative } = await import('../../core/time/dates.ts');
+  const update = (): boolean => {
+    const now = Date.now();
+    let fresh = false;
+    for (const t of times) {
+      if (!t.el.isConnected) continue;
+      const relative = formatRelative(t.iso, ui, now, justNow);
+      if (relative) {
+        fresh = true;
+        if (t.el.textContent !== relative) t.el.textContent = relative;
+        t.el.title = t.absolute;
+      } else if (t.el.title) {
+        t.el.textContent = t.absolute;
+        t.el.removeAttribute('title');
+      }
+    }
+    return fresh;
+  };
+  if (update()) {
+    const timer = setInterval(update, 60_000);
+    cleanups.push(() => clearInterval(timer));
+  }
+}
 
 /**
  * A prerendered home page caches the newest articles ahead for offline reading, as the app's home
@@ -174,6 +209,7 @@ function startIslands(i18n: I18n, ctx: Context, root: HTMLElement): IslandState[
       await island.done;
       await nextTask();
     }
+    await freshTimes(root, ctx.ui, i18n.t('time.justNow')).catch(() => undefined);
     performance.mark(INTERACTIVE_MARK);
     startServiceWorker();
     await homeAhead(ctx.state).catch(() => undefined);
