@@ -136,6 +136,15 @@ test('a fresh article\'s time on a prerendered list reads "N годин тому
   await expect(page.locator('time[datetime="2022-01-21T16:10:00+02:00"]').first()).toHaveText('21 січня 2022, 16:10');
 });
 
+test('a URL the host answers with another prerendered page (?page=1): the app renders it, and its buttons work', async ({ page }) => {
+  await page.goto('/uk/?page=1');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Останні новини');
+  await page.getByRole('searchbox', { name: 'Пошук новин' }).fill('Казахстан');
+  await page.getByRole('button', { name: 'Шукати' }).click();
+  await expect(page).toHaveURL(/\/uk\/search\?q=/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Пошук');
+});
+
 test('a page without JavaScript reads in full, with no island hydrated and links that load pages', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

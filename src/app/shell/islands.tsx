@@ -276,8 +276,13 @@ async function start(): Promise<void> {
       });
   };
 
-  // The host answered another URL with this page (?page=2, say): the app renders that URL itself.
-  if (!state) return takeover({});
+  // The host answered another URL with this page (?page=2, say): the app renders that URL itself,
+  // and the loader stops keeping taps (they belong to a page that is going away).
+  if (!state) {
+    const kept = (window as unknown as { kontekstTaps?: Element[] & { done?: boolean } }).kontekstTaps;
+    if (kept) kept.done = true;
+    return takeover({});
+  }
 
   const onClick = (e: MouseEvent) => {
     const url = appLink(e);

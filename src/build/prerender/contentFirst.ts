@@ -2,7 +2,7 @@
  * Content first. A prerendered page reads without JavaScript, so it does not ask for the
  * app in its head: a small inline loader (allowed by its hash in the page's CSP) asks for
  * the app's chunks and the page language's strings only after the first contentful paint.
- * On a slow link the app's ~140 KB never compete with the article's own bytes, and the
+ * On a slow link the islands' ~97 KB (docs/adr/0012-islands.md) never compete with the article's own bytes, and the
  * text shows as soon as a plain static page's would (npm run bench:web measures that).
  * A tab opened in the background, or a browser that does not report paints, starts the
  * app at once; a paint that is never reported costs at most LOADER_TIMEOUT_MS.
