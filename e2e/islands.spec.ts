@@ -153,5 +153,8 @@ test('a page without JavaScript reads in full, with no island hydrated and links
   await page.getByRole('link', { name: SEED_HEADLINE }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
   await expect(page.getByRole('complementary', { name: 'Контекст' })).toBeVisible();
+  // what needs the app is not offered: no Save or Share button that would do nothing
+  await expect(page.getByRole('button', { name: /Зберегти/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Поділитися/ })).toHaveCount(0);
   await context.close();
 });

@@ -30,11 +30,10 @@ import { UpdateBanner } from '../offline/UpdateBanner.tsx';
 import { NewArticles, newsListKey, type NewsList } from '../ui/NewArticles.tsx';
 import { startServiceWorker } from '../offline/register.ts';
 import { INTERACTIVE_MARK } from '../../core/page/state.ts';
+import { FRESH_FOR_MS } from '../../core/time/fresh.ts';
 import type { Article, Lang } from '../../core/model/article.ts';
 import type { ListPage, ListScope } from '../../core/model/dataset.ts';
 
-/** FRESH_FOR_MS of core/time/dates.ts, in hours (that module loads only when a time is fresh). */
-const FRESH_HOURS = 10;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const whenIdle = () =>
   new Promise<void>((resolve) => {
@@ -90,7 +89,7 @@ const cleanups: (() => void)[] = [];
 async function freshTimes(root: HTMLElement, ui: Lang, justNow: string): Promise<void> {
   const times = [...root.querySelectorAll<HTMLTimeElement>('time[datetime]')].map((el) => ({ el, iso: el.dateTime, absolute: el.textContent ?? '' }));
   // the date code loads only when a time on the page may be fresh (under 10 hours; a day-only value is never)
-  if (!times.some((t) => t.iso.includes('T') && Date.now() - Date.parse(t.iso) < FRESH_HOURS * 3_600_000)) return;
+  if (!times.some((t) => t.iso.includes('T') && Date.now() - Date.parse(t.iso) < FRESH_FOR_MS)) return;
   const { formatRelative } = await import('../../core/time/dates.ts');
   const update = (): boolean => {
     const now = Date.now();
