@@ -182,6 +182,9 @@ export default defineConfig(({ command }) => ({
     // dist/.vite/manifest.json: the prerender finds the app's chunks there (src/build/prerender/contentFirst.ts)
     manifest: true,
     rolldownOptions: {
+      // Two entries: the SPA shell (index.html → src/app/shell/main.tsx, the full app) and the islands
+      // runtime a prerendered page loads after its first paint (src/app/shell/islands.tsx, docs/adr/0012-islands.md).
+      input: { index: fileURLToPath(new URL('./index.html', import.meta.url)), islands: fileURLToPath(new URL('./src/app/shell/islands.tsx', import.meta.url)) },
       output: {
         // The first view's code in two chunks: React (react-dom's evaluation is the single biggest piece of
         // start-up work) and the app with the rest. A prerendered page's loader evaluates them one per task

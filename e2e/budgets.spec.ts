@@ -33,9 +33,9 @@ test('the first view of the seed article stays within its size budgets', async (
   cold.on('request', (r) => requested.push({ url: new URL(r.url()), type: r.resourceType() }));
   await cold.goto(articlePath, { waitUntil: 'networkidle' });
   await expect(cold.locator('h1')).toBeVisible();
-  // The first view is what is fetched until the app has hydrated the page (the 'kontekst:interactive'
-  // user-timing mark, src/app/shell/App.tsx); features deferred until after it (service worker, share
-  // controls) are reported but not counted.
+  // The first view is what is fetched until the page's islands have hydrated (the 'kontekst:interactive'
+  // user-timing mark, src/app/shell/islands.tsx); what is deferred until after it (the service worker)
+  // is reported but not counted.
   await cold.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, INTERACTIVE_MARK);
   const firstView = new Set(
     await cold.evaluate((mark) => {
@@ -96,11 +96,13 @@ test('a prerendered article paints before the app is requested, then the app tak
       .filter((e) => /\/assets\/[^/]+\.js$/.test(new URL(e.name).pathname))
       .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
   }));
-  expect(timing.scripts.filter((s) => /\/assets\/index-/.test(s.path)), 'the app is fetched once').toHaveLength(1);
+  // the first view is the islands runtime (docs/adr/0012-islands.md): the full app is not loaded
+  expect(timing.scripts.filter((s) => /\/assets\/islands-/.test(s.path)), 'the islands runtime is fetched once').toHaveLength(1);
+  expect(timing.scripts.filter((s) => /\/assets\/(index|start)-/.test(s.path)), 'the full app waits for the first in-app navigation').toEqual([]);
   // nothing of the app (its chunks, their modulepreload links, the strings) is asked for before the first paint
   for (const script of timing.scripts) expect(script.start, `${script.path} is requested after the first contentful paint`).toBeGreaterThanOrEqual(timing.fcp);
 
-  // hydrated: a topic link now routes in place, without loading a new document
+  // the first link followed loads the full app, which routes in place, without loading a new document
   await cold.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   await cold.getByRole('list', { name: 'Теми' }).getByRole('link').first().click();
   await expect(cold).toHaveURL(/\/uk\/topics\//);

@@ -13,6 +13,7 @@ import { readingMinutes } from './readingTime.ts';
 import { LinkOut, isLinkOut } from './LinkOut.tsx';
 import { SaveButton } from '../saved/SaveButton.tsx';
 import { ShareSlot } from '../embed/ShareSlot.tsx';
+import { Island } from '../islands/Island.tsx';
 
 /** The article's section ("Світ", "Спорт"): a link to its page above the headline. */
 function SectionLink({ section, ui }: { section: TopicRef; ui: Lang }) {
@@ -78,8 +79,12 @@ export function ArticlePage() {
             </Link>
           </p>
         ))}
-        <SaveButton article={article} />
-        <ShareSlot slug={article.slug} headline={article.headline} lead={article.lead} ui={ui} />
+        <Island name="save" props={{ slug: article.slug }}>
+          <SaveButton article={article} />
+        </Island>
+        <Island name="share" props={{ slug: article.slug }}>
+          <ShareSlot slug={article.slug} headline={article.headline} lead={article.lead} ui={ui} />
+        </Island>
       </header>
       <div className="article-grid">
         <div className="article-body" lang={contentLang}>

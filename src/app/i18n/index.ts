@@ -5,7 +5,8 @@
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGS, type Lang } from '../../core/model/article.ts';
+import { LANGS } from '../../core/model/paths.ts';
+import type { Lang } from '../../core/model/article.ts';
 import { DEFAULT_LANG, NAMESPACES, localeLoaders, type Namespace } from './resources.ts';
 
 export { DEFAULT_LANG };

@@ -3,12 +3,12 @@
  * articles' data files (at least AHEAD) go into the service worker's article cache in idle time,
  * so a reader who loses the network can still open them. The worker fetches them through its
  * own routes (workbox-routing's CACHE_URLS message), so the article cache's bounds apply.
+ *
+ * No React and no React Query here: the app's home page calls it from a hook (latestAheadHook.ts),
+ * a prerendered home page from its islands runtime (src/app/shell/islands.tsx).
  */
-import { useEffect } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ArticleSummary } from '../../core/model/article.ts';
-import { paths, type ListScope } from '../../core/model/dataset.ts';
-import { latestQuery } from '../articles/queries.ts';
+import { paths, type ListPage, type ListScope } from '../../core/model/dataset.ts';
 import type { CacheUrlsMessage } from './caches.ts';
 
 export const AHEAD = 20;
@@ -21,31 +21,30 @@ export function goodConnection(connection: Connection | undefined): boolean {
   return !connection.saveData && !/2g$/.test(connection.effectiveType ?? '');
 }
 
-/** The home page calls this with what it shows: its list, and its newest items. */
-export function useLatestAhead(scope: ListScope, page: number, items: readonly ArticleSummary[]): void {
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    if (page !== 1 || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-    if (!goodConnection((navigator as Navigator & { connection?: Connection }).connection)) return;
-    let cancelled = false;
-    const idle = (fn: () => void) =>
-      'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 10_000 }) : setTimeout(fn, 2_000);
-    idle(() => {
-      void cacheAhead(queryClient, scope, items, () => cancelled).catch(() => undefined);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [queryClient, scope, page, items]);
+/**
+ * Starts caching ahead in idle time, for a home page showing `items` of `scope` (page `page`);
+ * `latestAll` gives the newest articles in every language (to fill up a short list). Returns a cancel.
+ */
+export function latestAhead(scope: ListScope, page: number, items: readonly ArticleSummary[], latestAll: () => Promise<ListPage>): () => void {
+  if (page !== 1 || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return () => undefined;
+  if (!goodConnection((navigator as Navigator & { connection?: Connection }).connection)) return () => undefined;
+  let cancelled = false;
+  const idle = (fn: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 10_000 }) : setTimeout(fn, 2_000));
+  idle(() => {
+    void cacheAhead(latestAll, scope, items, () => cancelled).catch(() => undefined);
+  });
+  return () => {
+    cancelled = true;
+  };
 }
 
-async function cacheAhead(queryClient: QueryClient, scope: ListScope, items: readonly ArticleSummary[], cancelled: () => boolean) {
+async function cacheAhead(latestAll: () => Promise<ListPage>, scope: ListScope, items: readonly ArticleSummary[], cancelled: () => boolean) {
   const registration = await navigator.serviceWorker.ready;
   if (cancelled() || !registration.active) return;
   let newest = [...items];
   // Fewer than AHEAD in the reader's language: fill up with the newest in any language.
   if (newest.length < AHEAD && scope !== 'all') {
-    const all = await queryClient.fetchQuery(latestQuery('all', 1));
+    const all = await latestAll();
     const have = new Set(newest.map((i) => i.slug));
     newest = newest.concat(all.items.filter((i) => !have.has(i.slug)));
   }

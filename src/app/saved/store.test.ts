@@ -104,6 +104,19 @@ describe('saved articles store', () => {
     expect((await reopened.load()).map((e) => e.slug)).toEqual(['a']);
   });
 
+  it('answers whether one article is saved without reading the list', async () => {
+    const store = createSavedStore({ storage: new FakeCacheStorage() });
+    expect(await store.has('a')).toBe(false);
+    await store.save(article('a'));
+    const reopened = createSavedStore({ storage: new FakeCacheStorage() });
+    expect(await reopened.has('a')).toBe(false);
+    expect(await store.has('a')).toBe(true);
+    expect(await store.has('b')).toBe(false);
+    await store.remove('a');
+    expect(await store.has('a')).toBe(false);
+    expect(await createSavedStore({ storage: undefined }).has('a')).toBe(false);
+  });
+
   it('tells subscribers about every change, and stops when they unsubscribe', async () => {
     const store = createSavedStore({ storage: new FakeCacheStorage() });
     const listener = vi.fn();

@@ -5,9 +5,8 @@
  * cache is never expired: an article stays until the reader removes it, across reloads, app
  * updates and restarts. The time of saving travels in a header of the stored response.
  */
-import * as v from 'valibot';
-import { Article, summarise, type ArticleSummary } from '../../core/model/article.ts';
-import { paths } from '../../core/model/dataset.ts';
+import type { Article, ArticleSummary } from '../../core/model/article.ts';
+import { paths } from '../../core/model/paths.ts';
 import { CACHES } from '../offline/caches.ts';
 
 export type SavedArticle = ArticleSummary & { savedAt: string };
@@ -33,6 +32,8 @@ export type SavedStore = {
   staleCount(): number;
   subscribe(listener: () => void): () => void;
   load(): Promise<readonly SavedArticle[]>;
+  /** whether the article has a saved copy: one lookup, no reading of the list (the Save button's question) */
+  has(slug: string): Promise<boolean>;
   save(article: Article): Promise<void>;
   remove(slug: string): Promise<void>;
   /** removes the copies staleCount counts */
@@ -65,7 +66,7 @@ export function createSavedStore({
   type Read = { list: readonly SavedArticle[]; staleUrls: readonly string[] };
   async function read(): Promise<Read> {
     if (!storage) return { list: [], staleUrls: [] };
-    const cache = await open();
+    const [cache, { readSavedArticle }] = await Promise.all([open(), import('./readSaved.ts')]);
     const found: SavedArticle[] = [];
     const staleUrls: string[] = [];
     for (const key of await cache.keys()) {
@@ -73,12 +74,12 @@ export function createSavedStore({
       const res = await cache.match(key.url);
       if (!res) continue;
       // A damaged or outdated entry is left out of the list rather than breaking it; the page offers to remove it.
-      const parsed = v.safeParse(Article, await res.json().catch(() => null), { abortEarly: true });
-      if (!parsed.success) {
+      const summary = readSavedArticle(await res.json().catch(() => null));
+      if (!summary) {
         staleUrls.push(key.url);
         continue;
       }
-      found.push({ ...summarise(parsed.output), savedAt: res.headers.get(SAVED_AT_HEADER) ?? '' });
+      found.push({ ...summary, savedAt: res.headers.get(SAVED_AT_HEADER) ?? '' });
     }
     return { list: found.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.slug.localeCompare(b.slug)), staleUrls };
   }
@@ -115,6 +116,11 @@ export function createSavedStore({
       return () => listeners.delete(listener);
     },
     load: () => (entries ? Promise.resolve(entries) : (loading ?? refresh())),
+    async has(slug) {
+      if (!storage) return false;
+      const cache = await open();
+      return (await cache.match(paths.article(slug))) !== undefined;
+    },
     async save(article) {
       const cache = await open();
       const body = JSON.stringify(article);

@@ -7,6 +7,7 @@ import { buildId } from '../offline/buildId.ts';
 import { OfflineIndicator } from '../offline/OfflineIndicator.tsx';
 import { UpdateBanner } from '../offline/UpdateBanner.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
+import { Island } from '../islands/Island.tsx';
 
 /** The page shell: skip link, header with the language switch, main, footer. */
 export function Layout({ children }: { children?: React.ReactNode }) {
@@ -45,11 +46,15 @@ export function Layout({ children }: { children?: React.ReactNode }) {
             <span className="brand-name">{t('site.name')}</span>
             <span className="brand-tagline">{t('site.tagline')}</span>
           </Link>
-          <SearchBox ui={ui} />
+          <Island name="search" props={{ ui }}>
+            <SearchBox ui={ui} />
+          </Island>
           <nav className="site-nav" aria-label={t('nav.label')}>
             <Link to={`/${ui}/`}>{t('nav.latest')}</Link>
             <Link to={`/${ui}/saved`}>{t('saved:nav')}</Link>
-            <OfflineIndicator />
+            <Island name="offline">
+              <OfflineIndicator />
+            </Island>
             <Link
               to={switchPath}
               lang={other}
@@ -72,7 +77,9 @@ export function Layout({ children }: { children?: React.ReactNode }) {
           <p className="build-id">{t('offline:build', { id: buildId() })}</p>
         </div>
       </footer>
-      <UpdateBanner />
+      <Island name="update">
+        <UpdateBanner />
+      </Island>
       <ScrollRestoration />
     </>
   );

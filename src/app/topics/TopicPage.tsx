@@ -1,4 +1,4 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useLoaderData, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,8 @@ import { topicQuery } from './queries.ts';
 import { ArticleCard } from '../articles/ArticleCard.tsx';
 import { Pagination } from '../articles/Pagination.tsx';
 import { topicLabel } from '../../core/model/topicLabel.ts';
-import { TopicPage as TopicPageFile, paths } from '../../core/model/dataset.ts';
-import { fetchData } from '../lib/fetchData.ts';
-import { NewArticles } from '../ui/NewArticles.tsx';
+import { NewArticles, newsListKey, type NewsList } from '../ui/NewArticles.tsx';
+import { Island } from '../islands/Island.tsx';
 
 export type TopicLoaderData = { page: number };
 
@@ -21,7 +20,9 @@ export function TopicPage() {
   const { t } = useTranslation('topics');
   const { data } = useSuspenseQuery(topicQuery(slug, page));
   const label = topicLabel(data.topic.labels, ui, data.topic.slug);
-  const total = useCallback((signal: AbortSignal) => fetchData(paths.topic(slug, 1), TopicPageFile, signal, 'no-cache').then((p) => p.total), [slug]);
+  const queryClient = useQueryClient();
+  const list: NewsList = { kind: 'topic', slug };
+  const show = useCallback(() => void queryClient.invalidateQueries({ queryKey: newsListKey({ kind: 'topic', slug }) }).then(() => window.scrollTo({ top: 0 })), [queryClient, slug]);
 
   return (
     <section className="list-page" aria-labelledby="page-title">
@@ -32,7 +33,11 @@ export function TopicPage() {
         {label.text}
       </h1>
       <p className="meta">{t('count', { count: data.total })}</p>
-      {page === 1 ? <NewArticles shown={data.total} queryKey={['topic', slug]} total={total} /> : null}
+      {page === 1 ? (
+        <Island name="new-articles" props={{ shown: data.total, list }}>
+          <NewArticles shown={data.total} list={list} onShow={show} />
+        </Island>
+      ) : null}
       {data.items.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (

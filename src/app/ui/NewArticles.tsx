@@ -7,17 +7,34 @@
  * so nothing the reader is looking at moves (CLS 0); "show" refetches the
  * list and goes to its top.
  */
-import { type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ListScope } from '../../core/model/dataset.ts';
 
 /** How often a visible list asks whether there is news. */
 export const POLL_MS = 3 * 60_000;
 
-export function NewArticles({ shown, queryKey, total }: { shown: number; queryKey: QueryKey; total: (signal: AbortSignal) => Promise<number> }) {
+/** The list an offer is about: the latest articles (of a scope) or a topic's. Plain data: an island's props. */
+export type NewsList = { kind: 'latest'; scope: ListScope } | { kind: 'topic'; slug: string };
+
+/** The React Query key of the list's pages (what "show" refetches). */
+export const newsListKey = (list: NewsList): readonly unknown[] => (list.kind === 'latest' ? ['latest'] : ['topic', list.slug]);
+
+/** Asks the list's first page again, past the HTTP cache: how many articles it counts now. */
+async function askTotal(list: NewsList, signal: AbortSignal): Promise<number> {
+  // fetch + schema check load on the first ask (after a focus or visibility change), not with the page
+  const [{ fetchData }, { ListPage, TopicPage, paths }] = await Promise.all([import('../lib/fetchData.ts'), import('../../core/model/dataset.ts')]);
+  return list.kind === 'latest'
+    ? fetchData(paths.latest(list.scope, 1), ListPage, signal, 'no-cache').then((p) => p.total)
+    : fetchData(paths.topic(list.slug, 1), TopicPage, signal, 'no-cache').then((p) => p.total);
+}
+
+/** `onShow`: brings the new articles in (the app refetches the list; a prerendered page starts the app for it). */
+export function NewArticles({ shown, list, onShow }: { shown: number; list: NewsList; onShow: () => void }) {
   const { t } = useTranslation('common');
-  const queryClient = useQueryClient();
   const [latest, setLatest] = useState<number | undefined>(undefined);
+  const listId = list.kind === 'latest' ? `latest:${list.scope}` : `topic:${list.slug}`;
+  const total = useMemo(() => (signal: AbortSignal) => askTotal(list, signal), [listId]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -50,7 +67,8 @@ export function NewArticles({ shown, queryKey, total }: { shown: number; queryKe
         <button
           type="button"
           onClick={() => {
-            void queryClient.invalidateQueries({ queryKey }).then(() => window.scrollTo({ top: 0 }));
+            setLatest(undefined);
+            onShow();
           }}
         >
           {t('newArticles', { count })}

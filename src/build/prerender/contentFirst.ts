@@ -2,7 +2,7 @@
  * Content first. A prerendered page reads without JavaScript, so it does not ask for the
  * app in its head: a small inline loader (allowed by its hash in the page's CSP) asks for
  * the app's chunks and the page language's strings only after the first contentful paint.
- * On a slow link the app's ~140 KB never compete with the article's own bytes, and the
+ * On a slow link the islands' ~97 KB (docs/adr/0012-islands.md) never compete with the article's own bytes, and the
  * text shows as soon as a plain static page's would (npm run bench:web measures that).
  * A tab opened in the background, or a browser that does not report paints, starts the
  * app at once; a paint that is never reported costs at most LOADER_TIMEOUT_MS.
@@ -17,18 +17,25 @@ import { cspHash } from './cspHash.ts';
 export type ViteManifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
 
 /**
- * app: the entry chunk; steps: the chunks it imports, dependencies first (the order the
- * loader evaluates them in, one per task); preload: the steps and the page language's strings.
+ * app: the islands runtime's entry chunk (src/app/shell/islands.tsx, docs/adr/0012-islands.md); steps:
+ * the chunks it imports, dependencies first (the order the loader evaluates them in, one per task);
+ * preload: the steps and the page language's strings; shell: the SPA shell's entry (index.html's
+ * module script), which a prerendered page does not load.
  */
-export type AppChunks = { app: string; steps: string[]; preload: string[] };
+export type AppChunks = { app: string; steps: string[]; preload: string[]; shell: string };
+
+/** The islands runtime's module in Vite's manifest. */
+export const ISLANDS_ENTRY = 'src/app/shell/islands.tsx';
 
 const LOADER_TIMEOUT_MS = 3000;
 
-/** The entry chunk, its static imports (dependencies first) and the language's strings, as absolute paths. */
+/** The islands entry chunk, its static imports (dependencies first) and the language's strings, as absolute paths. */
 export function appChunks(manifest: ViteManifest, lang: Lang): AppChunks {
-  const entry = manifest['index.html'];
-  if (!entry?.isEntry) throw new Error('prerender: the Vite manifest has no index.html entry');
-  const seen = new Set<string>(['index.html']);
+  const shell = manifest['index.html'];
+  if (!shell?.isEntry) throw new Error('prerender: the Vite manifest has no index.html entry');
+  const entry = manifest[ISLANDS_ENTRY];
+  if (!entry?.isEntry) throw new Error(`prerender: the Vite manifest has no ${ISLANDS_ENTRY} entry`);
+  const seen = new Set<string>([ISLANDS_ENTRY]);
   const order: string[] = [];
   const walk = (key: string) => {
     for (const dep of manifest[key]?.imports ?? []) {
@@ -38,12 +45,12 @@ export function appChunks(manifest: ViteManifest, lang: Lang): AppChunks {
       order.push(dep);
     }
   };
-  walk('index.html');
+  walk(ISLANDS_ENTRY);
   const locale = manifest[`src/app/i18n/locales/${lang}/index.ts`];
   if (!locale) throw new Error(`prerender: the Vite manifest has no chunk for the ${lang} strings`);
   const path = (key: string) => `/${manifest[key]!.file}`;
   const steps = order.map(path);
-  return { app: `/${entry.file}`, steps, preload: [...steps, `/${locale.file}`] };
+  return { app: `/${entry.file}`, steps, preload: [...steps, `/${locale.file}`], shell: `/${shell.file}` };
 }
 
 /**
@@ -76,6 +83,17 @@ export function contentFirstLoader({ app, steps, preload }: AppChunks): string {
       // the page stays readable as it is; its links still work
     }
   };
+  // A tap on an island's button before the islands runtime is there is kept, and replayed by the
+  // runtime once that island has hydrated (src/app/shell/islands.tsx): no tap is lost on a slow phone.
+  const taps = (window.kontekstTaps = []);
+  document.addEventListener("click", (e) => {
+    if (taps.done) return;
+    const button = e.target instanceof Element ? e.target.closest("[data-island] button") : null;
+    if (!button) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (!taps.includes(button)) taps.push(button);
+  }, true);
   const paints = typeof PerformanceObserver === "function" && (PerformanceObserver.supportedEntryTypes || []).includes("paint");
   if (!paints || document.visibilityState !== "visible") return void start();
   new PerformanceObserver((list, observer) => {
@@ -90,18 +108,17 @@ export function contentFirstLoader({ app, steps, preload }: AppChunks): string {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The page with the loader instead of the head's module script and Vite's modulepreload
- * links (the loader asks for those chunks after the first paint), and the loader's hash
+ * The page with the loader instead of the SPA shell's module script and Vite's modulepreload
+ * links (the loader asks for the islands' chunks after the first paint), and the loader's hash
  * added to the CSP's script-src (no 'unsafe-inline').
  */
 export function withContentFirstLoader(html: string, chunks: AppChunks): string {
-  const tag = new RegExp(`\\s*<script type="module" crossorigin src="${escapeRegExp(chunks.app)}"></script>`);
-  if (!tag.test(html)) throw new Error(`prerender: the page has no module script for ${chunks.app}`);
+  const tag = new RegExp(`\\s*<script type="module" crossorigin src="${escapeRegExp(chunks.shell)}"></script>`);
+  if (!tag.test(html)) throw new Error(`prerender: the page has no module script for ${chunks.shell}`);
   if (!html.includes("script-src 'self'")) throw new Error("prerender: the page's CSP has no script-src 'self'");
   const loader = contentFirstLoader(chunks);
-  const preloads = chunks.steps.map((href) => new RegExp(`\\s*<link rel="modulepreload" crossorigin href="${escapeRegExp(href)}">`));
-  return preloads
-    .reduce((page, link) => page.replace(link, ''), html)
+  return html
+    .replace(/\s*<link rel="modulepreload" crossorigin href="\/assets\/[^"]+">/g, '')
     .replace(tag, '')
     .replace("script-src 'self'", () => `script-src 'self' ${cspHash(loader)}`)
     .replace(/<\/body>/, () => `<script>${loader}</script>\n</body>`);

@@ -16,9 +16,10 @@ export const TEMPLATE = `<!doctype html>
 </html>
 `;
 
-/** Vite's build manifest for that template: the entry and one locale chunk per language. */
+/** Vite's build manifest for that template: the SPA shell's entry, the islands runtime's and one locale chunk per language. */
 export const VITE_MANIFEST: ViteManifest = {
   'index.html': { file: 'assets/index-test.js', isEntry: true },
+  'src/app/shell/islands.tsx': { file: 'assets/islands-test.js', isEntry: true },
   'src/app/i18n/locales/uk/index.ts': { file: 'assets/uk-test.js' },
   'src/app/i18n/locales/en/index.ts': { file: 'assets/en-test.js' },
 };

@@ -7,8 +7,9 @@
  * Content is data, not HTML: an article body is a list of typed blocks.
  */
 import * as v from 'valibot';
+import { LANGS } from './paths.ts';
 
-export const LANGS = ['uk', 'en'] as const;
+export { LANGS };
 export const Lang = v.picklist(LANGS);
 export type Lang = v.InferOutput<typeof Lang>;
 

@@ -17,11 +17,10 @@
 import * as v from 'valibot';
 import { ArticleSummary, Lang, Slug, TopicLabels } from './article.ts';
 
-export const DATA_BASE = '/data';
-export const PAGE_SIZE = 20;
+import { DATA_BASE, LIST_SCOPES, paths, type ListScope } from './paths.ts';
 
-export const LIST_SCOPES = ['all', 'uk', 'en'] as const;
-export type ListScope = (typeof LIST_SCOPES)[number];
+export { DATA_BASE, LIST_SCOPES, paths, type ListScope };
+export const PAGE_SIZE = 20;
 
 export const Manifest = v.object({
   version: v.literal(1),
@@ -85,15 +84,3 @@ export type TopicPage = v.InferOutput<typeof TopicPage>;
 export const Retired = v.object({ slugs: v.array(Slug) });
 export type Retired = v.InferOutput<typeof Retired>;
 
-export const paths = {
-  manifest: () => `${DATA_BASE}/manifest.json`,
-  article: (slug: string) => `${DATA_BASE}/articles/${slug}.json`,
-  /** the head of a list (the reader's page 1) */
-  latest: (scope: ListScope, _head: 1 = 1) => `${DATA_BASE}/latest/${scope}/1.json`,
-  /** an older page of a list, numbered from the oldest */
-  latestOlder: (scope: ListScope, n: number) => `${DATA_BASE}/latest/${scope}/older/${n}.json`,
-  topicIndex: (page = 1) => (page === 1 ? `${DATA_BASE}/topics/index.json` : `${DATA_BASE}/topics/index/${page}.json`),
-  /** the head of a topic's list (the reader's page 1) */
-  topic: (slug: string, _head: 1 = 1) => `${DATA_BASE}/topics/${slug}/1.json`,
-  topicOlder: (slug: string, n: number) => `${DATA_BASE}/topics/${slug}/older/${n}.json`,
-};

@@ -7,7 +7,9 @@
 import type { Lang } from '../model/article.ts';
 
 export const NEWSROOM_TIME_ZONE = 'Europe/Kyiv';
-export const FRESH_FOR_MS = 10 * 60 * 60 * 1000;
+import { FRESH_FOR_MS } from './fresh.ts';
+
+export { FRESH_FOR_MS };
 
 const LOCALES: Record<Lang, string> = { uk: 'uk-UA', en: 'en-GB' };
 
