@@ -24,6 +24,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { updateFeed } from './bench-data.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REUTERS = resolve(repo, '../shared/corpus/reuters-21578.feed.json');
@@ -74,19 +75,6 @@ const countFiles = (dir: string) => readdirSync(dir, { recursive: true, withFile
 const s = (x: Step) => `${x.wallS.toFixed(1).padStart(6)} s${x.cpuS !== undefined ? ` (CPU ${x.cpuS.toFixed(1)} s)` : ''}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function updateFeed(path: string, n: number): Promise<string> {
-  const now = Date.now();
-  const items = Array.from({ length: n }, (_, k) => ({
-    id: `bench-build-update-${k}`,
-    title: `Bench update ${k}: rates, trade and grain`,
-    content_text: `Update ${k}. Central banks held rates as trade figures and grain exports moved.\n\nMarkets were quiet.`,
-    date_published: new Date(now - k * 60_000).toISOString(),
-    tags: ['update', k % 2 === 0 ? 'trade' : 'grain'],
-    language: 'en',
-  }));
-  await writeFile(path, JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Bench wire', home_page_url: 'https://wire.example/', items }));
-  return path;
-}
 
 async function main(): Promise<number> {
   if (!existsSync(REUTERS)) {
@@ -123,7 +111,7 @@ async function main(): Promise<number> {
     ok = fullOk && ok;
     console.log(`full build, median of ${runs}: ${fullS.toFixed(1)} s (target ≤ 180 s: ${fullOk ? 'met' : 'MISSED'})`);
 
-    const update = await updateFeed(join(work, 'update.feed.json'), 50);
+    const update = await updateFeed(join(work, 'update.feed.json'), 50, 'bench-build-update');
     for (const [name, limit] of [
       ['50 new articles', 10],
       ['the same again', undefined],

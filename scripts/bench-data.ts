@@ -164,10 +164,10 @@ function report(r: Run): boolean {
 }
 
 /** A JSON Feed of `n` new articles, dated now (the newest): what a scheduled run brings. */
-async function updateFeed(path: string, n: number): Promise<string> {
+export async function updateFeed(path: string, n: number, idPrefix = 'bench-update'): Promise<string> {
   const now = Date.now();
   const items = Array.from({ length: n }, (_, k) => ({
-    id: `bench-update-${k}`,
+    id: `${idPrefix}-${k}`,
     title: `Bench update ${k}: rates, trade and grain`,
     content_text: `Update ${k}. Central banks held rates as trade figures and grain exports moved.\n\nMarkets were quiet.`,
     date_published: new Date(now - k * 60_000).toISOString(),

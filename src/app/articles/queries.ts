@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { Article } from '../../core/model/article.ts';
-import { ListPage, OlderPage, olderPageOf, paths, type ListScope } from '../../core/model/dataset.ts';
-import { DataError, fetchData } from '../lib/fetchData.ts';
+import { ListPage, paths, type ListScope } from '../../core/model/dataset.ts';
+import { fetchData } from '../lib/fetchData.ts';
+import { readerPage } from '../lib/readerPage.ts';
 
 /** One article file: everything its page shows, related summaries included. */
 export const articleQuery = (slug: string) =>
@@ -18,12 +19,5 @@ export const articleQuery = (slug: string) =>
 export const latestQuery = (scope: ListScope, page: number) =>
   queryOptions({
     queryKey: ['latest', scope, page],
-    queryFn: async ({ signal }): Promise<ListPage> => {
-      const head = await fetchData(paths.latest(scope), ListPage, signal);
-      if (page === 1) return head;
-      const n = olderPageOf(page, head.pages);
-      if (n === undefined) throw new DataError('not-found', paths.latestOlder(scope, page));
-      const older = await fetchData(paths.latestOlder(scope, n), OlderPage, signal);
-      return { ...head, page, items: older.items };
-    },
+    queryFn: ({ signal }): Promise<ListPage> => readerPage(fetchData(paths.latest(scope), ListPage, signal), (n) => paths.latestOlder(scope, n), page, signal),
   });
