@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { updateFeed } from './bench-data.ts';
+import { median } from './median.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REUTERS = resolve(repo, '../shared/corpus/reuters-21578.feed.json');
@@ -73,7 +74,6 @@ function written(step: Step): { rendered: number; units: number; written: number
 
 const countFiles = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 const s = (x: Step) => `${x.wallS.toFixed(1).padStart(6)} s${x.cpuS !== undefined ? ` (CPU ${x.cpuS.toFixed(1)} s)` : ''}`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 
 async function main(): Promise<number> {

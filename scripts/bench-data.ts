@@ -27,6 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_FLAGS } from '../src/build/cli.ts';
 import { prng } from '../src/build/lib/prng.ts';
+import { median } from './median.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REUTERS = resolve(repo, '../shared/corpus/reuters-21578.feed.json');
@@ -192,12 +193,6 @@ function reportUpdate(name: string, r: { wallMs: number; result: Result }, limit
   return ok;
 }
 
-/** The middle value (the mean of the two middle ones for an even count). */
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 /** Imports per corpus: `--runs N` (default 3). */
 function runsWanted(argv: readonly string[]): number {

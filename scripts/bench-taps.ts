@@ -23,6 +23,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { startStaticServer } from './static-server.ts';
 import { ListPage } from '../src/core/model/dataset.ts';
 import { INTERACTIVE_MARK } from '../src/core/page/state.ts';
+import { median } from './median.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -111,10 +112,6 @@ try {
   await server.close();
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 console.log(`\nmedians of ${RUNS} runs, CPU ${CPU}× (target: tap to next paint ≤ ${TARGET_MS} ms once settled)`);
 console.log(['tap', 'next paint ms', 'status shown ms'].join('\t'));
 const medians: Record<string, { nextPaint: number; status: number }> = {};

@@ -23,6 +23,7 @@ import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
 import { startStaticServer } from './static-server.ts';
 import { Article } from '../src/core/model/article.ts';
 import { ListPage, OlderPage } from '../src/core/model/dataset.ts';
+import { median } from './median.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -111,10 +112,6 @@ try {
   await server.close();
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 type Row = { performance: number; tbt: number; lcp: number; limitLcp: number; lcpRatio: number; cls: number; limitTbt: number; limitPerf: number; js: number; accessibility: number; 'best-practices': number; seo: number };
 const medians: Record<number, Record<string, Row>> = {};
 const misses: string[] = [];
