@@ -31,10 +31,10 @@ import { NewArticles, newsListKey, type NewsList } from '../ui/NewArticles.tsx';
 import { startServiceWorker } from '../offline/register.ts';
 import { INTERACTIVE_MARK } from '../../core/page/state.ts';
 import { FRESH_FOR_MS } from '../../core/time/fresh.ts';
+import { nextTask } from '../lib/tasks.ts';
 import type { Article, Lang } from '../../core/model/article.ts';
 import type { ListPage, ListScope } from '../../core/model/dataset.ts';
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const whenIdle = () =>
   new Promise<void>((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2000 });

@@ -5,7 +5,8 @@
  */
 import { createI18n, isLang, loadLanguage, preferredLang } from '../i18n/index.ts';
 import { readHydrationState } from './hydration.ts';
-import { nextTask, startApp } from './start.tsx';
+import { startApp } from './start.tsx';
+import { nextTask } from '../lib/tasks.ts';
 import './styles.css';
 // Feature styles of the first view. Imported here, by the client entry only: the prerender
 // (Node) renders the same components and cannot load CSS.

@@ -16,9 +16,8 @@ import { restoreQueries, type HydrationState } from './hydration.ts';
 import { primeFormattedDates } from '../../core/time/dates.ts';
 import { App } from './App.tsx';
 import { startServiceWorker } from '../offline/register.ts';
+import { nextTask } from '../lib/tasks.ts';
 
-/** Gives the main thread back to the browser between start-up steps, so that no step adds up to one long task. */
-export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export type StartOptions = {
   i18n: I18n;
