@@ -30,7 +30,7 @@ export type SlimMention = [key: string, altKey: string, forms: Array<[string, nu
 
 /** The mentions of one article's text (run where the draft is made: on a parser thread for a big import). */
 export function mentionsOf(headline: string, text: string, lang: Lang): SlimMention[] {
-  return [...extractEntities(headline, text, lang), ...extractPhrases(headline, text, lang)].map((m) => [m.key, m.altKey, m.forms, m.aliases, (m.inTitle ? 1000 : 0) + m.count]);
+  return [...extractEntities(headline, text, lang), ...extractPhrases(headline, text)].map((m) => [m.key, m.altKey, m.forms, m.aliases, (m.inTitle ? 1000 : 0) + m.count]);
 }
 
 const isPhrase = (key: string): boolean => key.startsWith(PHRASE);
@@ -88,9 +88,8 @@ export function entityTopics(articles: ReadonlyArray<{ id: string; mentions: rea
     if (names.length < PHRASES_UNTIL) {
       for (const [k] of ranked) {
         if (phrases.length === MAX_PHRASES) break;
-        if (!isPhrase(k) || phrases.some((p) => overlaps(p, k))) continue;
-        const n = catalogue.articleCount(k);
-        if (n >= PHRASE_MIN_ARTICLES && n <= maxPhraseArticles) phrases.push(k);
+        // the catalogue holds only the phrases enough and not too many articles use (wanted above)
+        if (isPhrase(k) && catalogue.articleCount(k) > 0 && !phrases.some((p) => overlaps(p, k))) phrases.push(k);
       }
     }
     out.set(a.id, [...names.map(([k]) => k), ...phrases].map((k) => ({ key: k, labels: labelsOf(k) })));

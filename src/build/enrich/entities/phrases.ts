@@ -6,7 +6,7 @@
  * content words between stop words, punctuation, numbers and capitalised
  * names; each run gives its 2- and 3-word pieces.
  *
- *   extractPhrases(headline, text, lang) → Mention[]   key "p:<stems>", forms as written
+ *   extractPhrases(headline, text) → Mention[]   key "p:<stems>", forms as written
  *
  * A phrase counts when the article uses it twice, or in its headline and its
  * text (a text's every pair of words would be a candidate otherwise: millions
@@ -17,7 +17,6 @@
  * an entity's (the most nominative-looking, most frequent form).
  */
 import { fold, term } from '../../../core/text/words.ts';
-import type { Lang } from './normalise.ts';
 import type { Mention } from './extract.ts';
 
 /** The key prefix that tells a phrase from a name. */
@@ -177,7 +176,7 @@ const piece = (run: Run, i: number, n: number): boolean => !BAD_START.test(run.w
  * counted by number (each stem numbered within the article) and only the
  * repeated ones, and the triples both of whose pairs repeat, become strings.
  */
-export function extractPhrases(headline: string, text: string, _lang: Lang): Mention[] {
+export function extractPhrases(headline: string, text: string): Mention[] {
   const lower = new Set<string>();
   const body = stemmed(text, lower);
   const title = stemmed(HAS_LOWER.test(headline) ? headline : headline.toLowerCase(), lower);
