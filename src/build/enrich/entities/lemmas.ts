@@ -1,19 +1,17 @@
 /**
- * The base form of a Ukrainian word seen only in an oblique case, checked
- * against the word list of the Ukrainian Hunspell dictionary (dictionary-uk,
- * build only): "Берліна" → "Берлін", "Джастіна" → "Джастін", "Львова" →
- * "Львів", "Азії" → "Азія", "воєнного" → "воєнний".
+ * Topic labels in their base form, checked against the word list of the
+ * Ukrainian Hunspell dictionary (dictionary-uk, build only).
  *
- *   nominative('Берліна')  // → 'Берлін'
- *   nominative('Трюдо')    // → 'Трюдо' (no candidate is a dictionary word: as written)
+ *   labelNominative('Берліна')          // → 'Берлін'
+ *   labelNominative('Джастіна Трюдо')   // → 'Джастін Трюдо'
+ *   labelNominative('Ради Європи')      // → 'Ради Європи' (a head and its complement: not sure, as written)
  *
  * Only the dictionary's list of base forms (its .dic, one lemma per line) is
  * read, not its affix rules: a candidate made by undoing a case ending is
- * taken when it is a lemma written the same way (a capitalised candidate for
- * a capitalised word). A word that is a lemma itself is kept ("Терези", the
- * zodiac sign, is one: the label picker prefers a nominative it has seen).
- * Loaded once per process on first use (≈ 335 000 lines, a fraction of a
- * second); only topic labels ask, a few thousand words per import.
+ * taken when it is a lemma. A word that is a lemma itself is kept ("Терези",
+ * the zodiac sign, is one: the label picker prefers a nominative it has seen).
+ * Loaded on first use (≈ 335 000 lines, about a second) and let go after the
+ * labels are made (releaseLemmas); only topic labels ask.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
